@@ -1,0 +1,70 @@
+import { defaultGuidelineTable, type GuidelineTable } from './guidelines/table.js';
+import type { Determination } from './model/determination.js';
+import { parseDetermination } from './parse/parseDetermination.js';
+import { RULES } from './rules/index.js';
+import type { RuleFinding } from './rules/rule.js';
+import { LineIndex } from './text/lineIndex.js';
+import type { Finding, LanguageId, SeveritySetting, Span } from './types.js';
+import { applyDirectives } from './directives.js';
+
+export interface LintOptions {
+  /** How to read the text; plain text skips Markdown parsing. Default: markdown. */
+  languageId?: LanguageId;
+  /** Guideline table; default: the embedded one. */
+  guidelines?: GuidelineTable;
+  /** Per-rule severity or 'off'. Unknown ids are ignored here (front ends report them). */
+  rules?: Record<string, SeveritySetting>;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  model: Determination;
+  lines: LineIndex;
+}
+
+/**
+ * Text in, findings out: parse, run every enabled rule, honour inline directives, sort by position.
+ * Pure and synchronous. A rule that throws is a bug; it is reported as a finding, never a crash.
+ */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const table = options.guidelines ?? defaultGuidelineTable();
+  const model = parseDetermination(text, options.languageId ?? 'markdown', table);
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  const ctx = { doc: model, table };
+  for (const rule of RULES) {
+    const setting = options.rules?.[rule.meta.id];
+    if (setting === 'off') continue;
+    let raw: RuleFinding[];
+    try {
+      raw = rule.check(ctx);
+    } catch (e) {
+      raw = [{ span: { start: 0, end: 0 }, message: `Internal error in rule ${rule.meta.id}: ${(e as Error).message}. Please report it.`, severity: 'info' }];
+    }
+    for (const f of raw) {
+      const severity = f.severity === 'info' ? 'info' : (setting ?? f.severity ?? rule.meta.defaultSeverity);
+      const span = clamp(f.span, text.length);
+      findings.push({
+        ruleId: rule.meta.id,
+        severity,
+        message: f.message,
+        span,
+        range: lines.rangeOf(span),
+        related: (f.related ?? []).map((r) => ({ span: clamp(r.span, text.length), range: lines.rangeOf(clamp(r.span, text.length)), message: r.message })),
+        fixes: (f.fixes ?? []).map((fx) => ({
+          title: fx.title,
+          preferred: fx.preferred,
+          edits: fx.edits.map((e) => ({ span: clamp(e.span, text.length), range: lines.rangeOf(clamp(e.span, text.length)), newText: e.newText })),
+        })),
+      });
+    }
+  }
+  const visible = applyDirectives(findings, model.directives, lines);
+  visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings: visible, model, lines };
+}
+
+function clamp(s: Span, len: number): Span {
+  const start = Math.max(0, Math.min(s.start, len));
+  return { start, end: Math.max(start, Math.min(s.end, len)) };
+}

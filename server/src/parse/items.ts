@@ -1,0 +1,254 @@
+import type {
+  Citation,
+  Conclusion,
+  DisputedItem,
+  LabeledPart,
+  PartialCertification,
+  Rationale,
+  ReviewerGuideline,
+  VerdictValue,
+} from '../model/determination.js';
+import type { GuidelineTable } from '../guidelines/table.js';
+import type { Span } from '../types.js';
+import { type Paragraph, trimSpan } from './paragraphs.js';
+import { parseRequestQuantity } from './quantity.js';
+
+type PartKind = 'ca' | 'mx' | 'rat';
+const PART_LABELS: { kind: PartKind; re: RegExp }[] = [
+  { kind: 'ca', re: /^\s*claims\s+administrator(?:'s)?\s+guidelines?\s*:/i },
+  { kind: 'mx', re: /^\s*(?:maximus|expert\s+reviewer(?:'s)?|reviewer(?:'s)?)\s+guidelines?\s*:/i },
+  { kind: 'rat', re: /^\s*decision\s+rationale\s*:/i },
+];
+const PART_ORDER: Record<PartKind, number> = { ca: 0, mx: 1, rat: 2 };
+const INTRO_RE = /^\s*the\s+final\s+determination\s+was\s+based\s+on\s+decisions/i;
+const VERDICT_RE = /(?:\bis)?\s*:?\s*\b(upheld|overturned)\s*\.?\s*$/i;
+const TITLE_VERDICT_RE = /:\s*(?:is\s*:?\s*)?(upheld|overturned)\s*\.?\s*$/i;
+
+interface ItemDraft {
+  title?: Paragraph[];
+  parts: Partial<Record<PartKind, { label: Span; paras: Paragraph[] }>>;
+  /** Paragraphs appended to the last part; the last one may turn out to be the next item's title. */
+  last?: PartKind;
+}
+
+function classify(p: Paragraph, text: string): PartKind | 'intro' | 'title' | 'other' {
+  const t = text.slice(p.span.start, p.span.end);
+  for (const l of PART_LABELS) if (l.re.test(t)) return l.kind;
+  if (INTRO_RE.test(t)) return 'intro';
+  if (TITLE_VERDICT_RE.test(t)) return 'title';
+  return 'other';
+}
+
+/** Splits the decisions section's paragraphs into disputed items. */
+export function parseItems(paras: Paragraph[], plain: string, table: GuidelineTable): DisputedItem[] {
+  const drafts: ItemDraft[] = [];
+  let cur: ItemDraft | undefined;
+  let pending: Paragraph[] = []; // 'other' paragraphs not yet owned by any item
+  for (const p of paras) {
+    const kind = classify(p, plain);
+    if (kind === 'intro' && !cur) continue;
+    if (kind === 'title') {
+      cur = { title: [...pending, p], parts: {} };
+      pending = [];
+      drafts.push(cur);
+      continue;
+    }
+    if (kind === 'ca' || kind === 'mx' || kind === 'rat') {
+      const label = PART_LABELS.find((l) => l.kind === kind)!.re.exec(plain.slice(p.span.start, p.span.end))!;
+      const labelSpan = trimSpan(plain, { start: p.span.start + label.index, end: p.span.start + label.index + label[0].length });
+      const needsNew =
+        !cur || Object.keys(cur.parts).some((k) => PART_ORDER[k as PartKind] >= PART_ORDER[kind]) || pending.length > 0;
+      if (needsNew) {
+        // The paragraph before an item's first label, not ending in a verdict, is a title whose verdict is missing.
+        let title: Paragraph[] | undefined = pending.length ? pending : undefined;
+        if (!title && cur && cur.last) {
+          const owner = cur.parts[cur.last]!;
+          if (owner.paras.length > 1 && kind !== 'rat') title = [owner.paras.pop()!];
+        }
+        cur = { title, parts: {} };
+        pending = [];
+        drafts.push(cur);
+      }
+      cur!.parts[kind] = { label: labelSpan, paras: [p] };
+      cur!.last = kind;
+      continue;
+    }
+    // 'other' (and an intro sentence after items started)
+    if (cur && cur.last) cur.parts[cur.last]!.paras.push(p);
+    else if (cur && cur.title && !cur.last) cur.title.push(p);
+    else pending.push(p);
+  }
+  return drafts.map((d) => buildItem(d, plain, table));
+}
+
+function partOf(d: { label: Span; paras: Paragraph[] }, plain: string): LabeledPart {
+  const last = d.paras[d.paras.length - 1];
+  const valueSpan = trimSpan(plain, { start: d.label.end, end: last.span.end });
+  return { labelSpan: d.label, valueSpan, text: plain.slice(valueSpan.start, valueSpan.end) };
+}
+
+function buildItem(d: ItemDraft, plain: string, table: GuidelineTable): DisputedItem {
+  const firstPart = d.parts.ca ?? d.parts.mx ?? d.parts.rat;
+  const titleSpan: Span = d.title
+    ? { start: d.title[0].span.start, end: d.title[d.title.length - 1].span.end }
+    : { start: firstPart!.label.start, end: firstPart!.label.start };
+  let titleText = plain.slice(titleSpan.start, titleSpan.end);
+  let verdict: DisputedItem['verdict'];
+  let titleEnd = titleSpan.end;
+  const vm = TITLE_VERDICT_RE.exec(titleText) ?? (d.title ? VERDICT_RE.exec(titleText) : null);
+  if (vm) {
+    const word = vm[1];
+    const ws = titleSpan.start + vm.index + vm[0].toLowerCase().lastIndexOf(word.toLowerCase());
+    verdict = { value: (word[0].toUpperCase() + word.slice(1).toLowerCase()) as VerdictValue, span: { start: ws, end: ws + word.length } };
+    titleEnd = titleSpan.start + vm.index;
+  }
+  // The title proper: without the verdict, the colon before it and trailing "is".
+  const tSpan = trimSpan(plain, { start: titleSpan.start, end: titleEnd });
+  titleText = plain.slice(tSpan.start, tSpan.end).replace(/[\s:]+$/, '');
+  const titleOnly = { start: tSpan.start, end: tSpan.start + titleText.length };
+  const flat = titleText.replace(/\s+/g, ' ');
+
+  const partial = parsePartial(plain, titleOnly);
+  const quantity = partial?.original ?? parseRequestQuantity(titleText, titleOnly.start);
+  const t = table.findTreatment(titleText);
+  const item: DisputedItem = {
+    span: { start: titleSpan.start, end: 0 },
+    title: { text: flat, span: titleOnly },
+    quantity,
+    bodyRegions: bodyRegionsOf(flat),
+    verdict,
+    partial,
+    ancillary: /^associated\s+surgical\s+service/i.test(flat),
+    treatment: t && { name: t.name, treatment: t.treatment, span: { start: titleOnly.start + t.index, end: titleOnly.start + t.index + t.name.length } },
+  };
+  if (d.parts.ca) item.claimsAdministratorGuideline = partOf(d.parts.ca, plain);
+  if (d.parts.mx) item.reviewerGuideline = reviewerGuideline(partOf(d.parts.mx, plain));
+  if (d.parts.rat) item.rationale = rationale(partOf(d.parts.rat, plain));
+  const lastPart = item.rationale ?? item.reviewerGuideline ?? item.claimsAdministratorGuideline;
+  item.span.end = Math.max(titleSpan.end, lastPart ? lastPart.valueSpan.end : titleSpan.end);
+  return item;
+}
+
+const PARTIAL_RE =
+  /^([\s\S]*?)\s+was\s+the\s+original\s+request\.\s*([\s\S]*?)\s+(?:was|were)\s+(?:authorized|certified|approved)\s+by\s+the\s+claims\s+administrator\.\s*the\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request\s*,?\s*([\s\S]*?)\s*(?:,\s*)?(?:\bis)?$/i;
+
+function parsePartial(plain: string, span: Span): PartialCertification | undefined {
+  const text = plain.slice(span.start, span.end);
+  const m = PARTIAL_RE.exec(text);
+  if (!m) return undefined;
+  const at = (group: number) => span.start + text.indexOf(m[group], group === 1 ? 0 : m.index + m[1].length);
+  return {
+    span,
+    original: parseRequestQuantity(m[1], at(1)),
+    authorized: parseRequestQuantity(m[2], at(2)),
+    remaining: parseRequestQuantity(m[3], span.start + text.lastIndexOf(m[3])),
+  };
+}
+
+const REGIONS = [
+  'cervical', 'neck', 'thoracic', 'lumbar', 'low back', 'lower back', 'lumbosacral', 'sacroiliac', 'shoulder',
+  'elbow', 'wrist', 'hand', 'finger', 'thumb', 'hip', 'knee', 'ankle', 'foot', 'feet', 'spine', 'back', 'head',
+];
+const REGION_RE = new RegExp(`\\b(${REGIONS.join('|')})s?\\b`, 'gi');
+
+function bodyRegionsOf(title: string): string[] {
+  const out = new Set<string>();
+  for (const m of title.matchAll(REGION_RE)) out.add(m[1].toLowerCase());
+  return [...out];
+}
+
+const NO_CITATION_RE = /did\s+not\s+cite\s+any\s+(?:medical\s+)?evidence/i;
+
+function reviewerGuideline(part: LabeledPart): ReviewerGuideline {
+  const citations: Citation[] = [];
+  const text = part.text;
+  // Each "Decision based on ..." starts one statement; MTUS statements list parts joined by ", and".
+  const starts = [...text.matchAll(/decision\s+based\s+on\s+/gi)].map((m) => ({ at: m.index!, body: m.index! + m[0].length }));
+  if (starts.length === 0 && text.trim() && !NO_CITATION_RE.test(text)) starts.push({ at: 0, body: 0 });
+  starts.forEach((s, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1].at : text.length;
+    let body = text.slice(s.body, end);
+    const nonMtus = /^non-?\s*MTUS\s+citations?\s*:?\s*/i.exec(body);
+    if (nonMtus) {
+      const start = s.body + nonMtus[0].length;
+      const t = text.slice(start, end).replace(/[\s.]+$/, '');
+      if (t) citations.push(citation(part, start, t, false));
+      return;
+    }
+    const mtus = /^(?:the\s+)?(?:CA\s+)?MTUS\s*/i.exec(body);
+    const offset = s.body + (mtus ? mtus[0].length : 0);
+    body = text.slice(offset, end);
+    // Split "A 2004, Section(s): X, and B 2016, Section(s): Y" on ", and" that precedes a new part.
+    const pieces = body.split(/,?\s+and\s+(?=[A-Z][\w,&\s-]*?\s(?:\d{4}\s*,|Guidelines?\b|Page\(s\)|Section\(s\)))/);
+    let cursor = offset;
+    for (const piece of pieces) {
+      const at = text.indexOf(piece, cursor);
+      cursor = at + piece.length;
+      const t = piece.replace(/[\s.]+$/, '');
+      if (t.trim()) citations.push(citation(part, at, t, !!mtus || /\bMTUS\b/.test(t) || !/\b(ODG|Official Disability|ACOEM)\b/i.test(t)));
+    }
+  });
+  return { ...part, citations, statesNoCitation: NO_CITATION_RE.test(text) };
+}
+
+function citation(part: LabeledPart, at: number, t: string, mtus: boolean): Citation {
+  const lead = t.length - t.trimStart().length;
+  const text = t.trim();
+  const start = part.valueSpan.start + at + lead;
+  const pages = /pages?\s*(?:\(s\))?\s*:?\s*([\d\s,;&and-]+)/i.exec(text);
+  const sections = /sections?\s*(?:\(s\))?\s*:\s*([\s\S]+)$/i.exec(text);
+  const year = /\b(19|20)\d\d\b/.exec(text);
+  const partName = text
+    .replace(/,?\s*(?:pages?|sections?)\s*(?:\(s\))?\s*:?[\s\S]*$/i, '')
+    .replace(/\b(19|20)\d\d\b/, '')
+    .replace(/[\s,]+$/, '')
+    .trim();
+  return {
+    text,
+    span: { start, end: start + text.length },
+    mtus,
+    part: partName,
+    year: year ? +year[0] : undefined,
+    pages: pages ? expandPages(pages[1]) : [],
+    sections: sections ? sections[1].split(/;|,(?![^(]*\))/).map((x) => x.trim()).filter(Boolean) : [],
+  };
+}
+
+function expandPages(s: string): string[] {
+  const out: string[] = [];
+  for (const m of s.matchAll(/(\d+)(?:\s*-\s*(\d+))?/g)) {
+    const a = +m[1];
+    const b = m[2] ? +m[2] : a;
+    for (let p = a; p <= b && p - a < 50; p++) out.push(String(p));
+  }
+  return out;
+}
+
+const CONCLUSION_RE = /\b(?:is|was|are|were|be|being)\s+(not\s+)?(?:considered\s+|deemed\s+|established\s+as\s+)?(medically\s+necessary)/gi;
+
+function rationale(part: LabeledPart): Rationale {
+  let last: RegExpExecArray | undefined;
+  CONCLUSION_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CONCLUSION_RE.exec(part.text))) last = m;
+  let conclusion: Conclusion | undefined;
+  if (last) {
+    const text = part.text;
+    // The sentence holding the last conclusion phrase.
+    let s = last.index;
+    while (s > 0 && !/[.!?]/.test(text[s - 1])) s--;
+    let e = last.index + last[0].length;
+    while (e < text.length && !/[.!?]/.test(text[e])) e++;
+    if (e < text.length) e++;
+    const span = trimSpan(text, { start: s, end: e });
+    const base = part.valueSpan.start;
+    const phraseStart = last[1] ? last.index + last[0].indexOf(last[1]) : last.index + last[0].lastIndexOf(last[2]);
+    conclusion = {
+      span: { start: base + span.start, end: base + span.end },
+      text: text.slice(span.start, span.end).replace(/\s+/g, ' '),
+      necessary: !last[1],
+      phraseSpan: { start: base + phraseStart, end: base + last.index + last[0].length },
+    };
+  }
+  return { ...part, conclusion };
+}

@@ -1,0 +1,51 @@
+import type { DateMention, DateRole, Determination } from '../model/determination.js';
+import type { Span } from '../types.js';
+
+// The words just before a date that make it the date of injury: "industrial injury of", "date of injury:",
+// "sustained an injury on", "DOI". Words such as "from" (cumulative trauma ranges) are deliberately absent.
+const INJURY_BEFORE =
+  /(?:date\s+of\s+(?:the\s+)?(?:industrial\s+|work[- ]related\s+|original\s+)?injury|(?:industrial|work[- ]related|occupational)\s+injur(?:y|ies)(?:\s+date)?|injury\s+date|\bDOI|sustained\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?injur(?:y|ies)|(?:was|were|got)\s+injured(?:\s+at\s+work)?|date\s+of\s+loss)\s*(?:was|is|of|on|dated|:|,|-)?\s*(?:on|of)?\s*$/i;
+// "utilization review dated", "UR report of", "utilization review from"
+const UR_BEFORE =
+  /(?:utilization\s+review|\bUR)(?:\s+(?:report|decision|determination|letter|denial|modification|physician|reviewer))?\s*(?:dated|on|of|from|date(?:d)?\s+of|,)\s*$/i;
+// "On 11-3-16, utilization review determined"
+const UR_AFTER = /^\s*,?\s*(?:the\s+|a\s+|an\s+)?(?:prior\s+)?(?:utilization\s+review|UR)\b/i;
+
+function roleOf(plain: string, span: Span): DateRole {
+  const before = plain.slice(Math.max(0, span.start - 90), span.start).replace(/\s+/g, ' ');
+  if (INJURY_BEFORE.test(before)) return 'injury';
+  if (UR_BEFORE.test(before)) return 'ur';
+  const lead = plain.slice(Math.max(0, span.start - 12), span.start);
+  if (/\b(?:on|dated)\s*$/i.test(lead) || /(?:^|[.\n]\s*)$/.test(lead)) {
+    if (UR_AFTER.test(plain.slice(span.end, span.end + 40))) return 'ur';
+  }
+  return 'other';
+}
+
+/** Gives each narrative date its role: injury, UR decision or other. */
+export function assignRoles(plain: string, dates: DateMention[]): void {
+  for (const d of dates) if (d.role !== 'header' && d.date) d.role = roleOf(plain, d.span);
+}
+
+const AGE_SEX_RE = /\b(\d{1,3})[- ](?:year|yr)s?[- ]old\s+(?:(?:right|left)[- ]handed\s+)?(female|male|woman|man|gentleman|lady)?\b/i;
+const SEX_RE = /\b(female|male)\b/i;
+
+/** The patient's age and sex from the clinical summary ("a 50 year old female"). */
+export function ageAndSex(plain: string, span: Span): Pick<Determination, 'age' | 'sex'> {
+  const text = plain.slice(span.start, span.end);
+  const out: Pick<Determination, 'age' | 'sex'> = {};
+  const m = AGE_SEX_RE.exec(text);
+  if (m) {
+    out.age = { value: +m[1], span: { start: span.start + m.index, end: span.start + m.index + m[1].length } };
+    if (m[2]) {
+      const w = m[2].toLowerCase();
+      const at = span.start + m.index + m[0].toLowerCase().lastIndexOf(w);
+      out.sex = { value: w === 'female' || w === 'woman' || w === 'lady' ? 'female' : 'male', span: { start: at, end: at + w.length } };
+    }
+  }
+  if (!out.sex) {
+    const s = SEX_RE.exec(text);
+    if (s) out.sex = { value: s[1].toLowerCase() as 'female' | 'male', span: { start: span.start + s.index, end: span.start + s.index + s[1].length } };
+  }
+  return out;
+}

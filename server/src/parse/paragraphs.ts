@@ -1,0 +1,78 @@
+import type { Span } from '../types.js';
+
+export interface Line {
+  start: number;
+  /** End of the content, before the line break. */
+  end: number;
+  text: string;
+}
+
+export interface Paragraph {
+  span: Span;
+  /** The paragraph's text (from `plain`), line breaks kept. */
+  text: string;
+  lines: Line[];
+}
+
+const LINE_RE = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+// Page footers of letters extracted from PDFs ("Page 2 of 4") are not letter text.
+const FOOTER_RE = /^\s*Page\s+\d+\s+of\s+\d+\s*$/i;
+
+/** Lines of `text[start, end)`, split where LSP splits them. */
+export function linesOf(text: string, start: number, end: number): Line[] {
+  const out: Line[] = [];
+  const slice = text.slice(start, end);
+  LINE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LINE_RE.exec(slice)) && m[0].length > 0) {
+    const content = m[0].replace(/(?:\r\n|\r|\n)$/, '');
+    out.push({ start: start + m.index, end: start + m.index + content.length, text: content });
+    if (LINE_RE.lastIndex >= slice.length) break;
+  }
+  return out;
+}
+
+export function isBlankLine(text: string): boolean {
+  return text.trim() === '' || FOOTER_RE.test(text);
+}
+
+/** Paragraphs: runs of non-blank lines. A form feed or a page footer line separates them too. */
+export function paragraphsOf(lines: Line[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let cur: Line[] = [];
+  const flush = () => {
+    if (cur.length === 0) return;
+    const first = cur[0];
+    const last = cur[cur.length - 1];
+    let s = first.start + (first.text.length - first.text.trimStart().length);
+    let e = last.end - (last.text.length - last.text.trimEnd().length);
+    if (e < s) e = s;
+    out.push({ span: { start: s, end: e }, text: '', lines: cur });
+    cur = [];
+  };
+  for (const line of lines) {
+    if (isBlankLine(line.text)) flush();
+    else {
+      // A form feed starts a new page, hence a new paragraph.
+      if (line.text.includes('\f') && cur.length > 0) flush();
+      cur.push(line);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Offset of the first non-blank character at or after `i` (spaces, tabs, form feeds, line breaks skipped). */
+export function skipSpace(text: string, i: number, end = text.length): number {
+  while (i < end && /\s/.test(text[i])) i++;
+  return i;
+}
+
+/** `span` without its leading and trailing white space. */
+export function trimSpan(text: string, span: Span): Span {
+  let s = span.start;
+  let e = span.end;
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  return { start: s, end: e };
+}

@@ -1,0 +1,102 @@
+import type { GuidelineTable } from '../guidelines/table.js';
+import type { DateMention, Determination, HeaderKey, InlineDirective, Section } from '../model/determination.js';
+import type { LanguageId } from '../types.js';
+import { scanDates } from './dates.js';
+import { parseHeader } from './header.js';
+import { parseItems } from './items.js';
+import { markdownToPlain } from './markdownPlain.js';
+import { ageAndSex, assignRoles } from './narrative.js';
+import { linesOf, paragraphsOf } from './paragraphs.js';
+import { sectionKindOf } from './sections.js';
+
+const DIRECTIVE_RE = /<!--\s*imr-lint-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->/g;
+
+/**
+ * Text -> Determination. Never throws: whatever is missing or broken is simply absent from the model, and
+ * the rules report it.
+ */
+export function parseDetermination(text: string, languageId: LanguageId, table: GuidelineTable): Determination {
+  const plain = languageId === 'markdown' ? markdownToPlain(text) : text;
+  const lines = linesOf(plain, 0, plain.length);
+
+  const headings: { kind: Section['kind']; line: number }[] = [];
+  lines.forEach((l, i) => {
+    const kind = sectionKindOf(l.text);
+    if (kind) headings.push({ kind, line: i });
+  });
+  const sections: Section[] = headings.map((h, i) => {
+    const line = lines[h.line];
+    const lead = line.text.length - line.text.trimStart().length;
+    const headingText = line.text.trim();
+    const bodyStart = h.line + 1 < lines.length ? lines[h.line + 1].start : line.end;
+    const bodyEnd = i + 1 < headings.length ? lines[headings[i + 1].line].start : plain.length;
+    return {
+      kind: h.kind,
+      heading: headingText,
+      headingSpan: { start: line.start + lead, end: line.start + lead + headingText.length },
+      bodySpan: { start: bodyStart, end: Math.max(bodyStart, bodyEnd) },
+    };
+  });
+
+  const headerEnd = sections.length > 0 ? lines[headings[0].line].start : Math.min(plain.length, 4000);
+  const headerFields = parseHeader(plain, 0, headerEnd);
+  const header: Determination['header'] = {};
+  for (const f of headerFields) if (!header[f.key]) header[f.key] = f;
+
+  // Dates: header values keep their field's mention; every other date gets a role from its context.
+  const headerDates = new Map<number, DateMention>();
+  for (const f of headerFields) if (f.date) headerDates.set(f.date.span.start, f.date);
+  const dates = scanDates(plain).map((d) => headerDates.get(d.span.start) ?? d);
+  for (const f of headerFields) {
+    // A header value that is not a date at all ("June 20216" is found by the scan; "13/45" is not).
+    if (f.date && !dates.includes(f.date)) dates.push(f.date);
+  }
+  dates.sort((a, b) => a.span.start - b.span.start);
+  assignRoles(plain, dates);
+
+  const decisions = sections.find((s) => s.kind === 'decisions');
+  const itemsSpan = decisions ? decisions.bodySpan : { start: headerEnd, end: plain.length };
+  let items = parseItems(paragraphsOf(linesOf(plain, itemsSpan.start, itemsSpan.end)), plain, table);
+  if (!decisions) items = items.filter((i) => i.verdict || i.reviewerGuideline || i.rationale);
+
+  const summary = sections.find((s) => s.kind === 'summary');
+  const facts = ageAndSex(plain, summary ? summary.bodySpan : { start: headerEnd, end: plain.length });
+
+  return {
+    text,
+    languageId,
+    header,
+    headerFields,
+    headerEnd,
+    sections,
+    items,
+    dates,
+    ...facts,
+    directives: parseDirectives(text),
+    plain,
+  };
+}
+
+function parseDirectives(text: string): InlineDirective[] {
+  if (!text.includes('imr-lint-')) return [];
+  const out: InlineDirective[] = [];
+  let line = 0;
+  let lineScan = 0;
+  DIRECTIVE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIRECTIVE_RE.exec(text))) {
+    for (; lineScan < m.index; lineScan++) {
+      const c = text.charCodeAt(lineScan);
+      if (c === 10 || (c === 13 && text.charCodeAt(lineScan + 1) !== 10)) line++;
+    }
+    out.push({
+      kind: m[1] as InlineDirective['kind'],
+      rules: m[2].split(/[\s,]+/).filter(Boolean),
+      span: { start: m.index, end: m.index + m[0].length },
+      line,
+    });
+  }
+  return out;
+}
+
+export type { HeaderKey };

@@ -1,0 +1,25 @@
+import type { GuidelineRow } from '../guidelines/schema.js';
+import type { GuidelineTable } from '../guidelines/table.js';
+import type { DisputedItem } from '../model/determination.js';
+
+/** The citation sentence a letter uses for a table row ("Decision based on MTUS Chronic Pain ... Page(s): 60."). */
+export function citationFor(row: GuidelineRow): string {
+  const where = row.pages?.length ? `Page(s): ${pageList(row.pages)}` : row.sections?.length ? `Section(s): ${row.sections[0]}` : '';
+  const edition = row.guideline.edition ? ` ${row.guideline.edition.split(',').pop()!.trim()}` : '';
+  if (row.source === 'MTUS') return `Decision based on MTUS ${row.guideline.part}${edition}${where ? `, ${where}` : ''}.`;
+  return `Decision based on Non-MTUS Citation ${row.guideline.part}${where ? `, ${where}` : ''}.`;
+}
+
+function pageList(pages: string[]): string {
+  const nums = pages.map(Number);
+  const contiguous = nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
+  return nums.length > 1 && contiguous ? `${nums[0]}-${nums[nums.length - 1]}` : pages.join(', ');
+}
+
+/** The table row to cite for an item: its treatment's primary (MTUS first) row that applies. */
+export function primaryRow(item: DisputedItem, table: GuidelineTable): GuidelineRow | undefined {
+  if (!item.treatment) return undefined;
+  const context = `${item.title.text} ${item.rationale?.text ?? ''}`;
+  const rows = table.applicableRows(item.treatment.treatment, context, false);
+  return rows.find((r) => r.source === 'MTUS') ?? rows[0];
+}

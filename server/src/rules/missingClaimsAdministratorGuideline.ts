@@ -1,0 +1,20 @@
+import type { Rule, RuleFinding } from './rule.js';
+
+/** Each item records what the Claims Administrator relied on (or that it cited nothing). */
+export const missingClaimsAdministratorGuideline: Rule = {
+  meta: { id: 'missing-claims-administrator-guideline', defaultSeverity: 'warning', description: 'A disputed item has no Claims Administrator guideline line.', fixable: false },
+  check({ doc }) {
+    const out: RuleFinding[] = [];
+    for (const item of doc.items) {
+      const g = item.claimsAdministratorGuideline;
+      if (g && g.text.trim()) continue;
+      out.push({
+        span: g ? g.labelSpan : item.title.span,
+        message: g
+          ? `The Claims Administrator guideline of "${item.title.text}" is empty. Give its citation, or write "The Claims Administrator did not cite any medical evidence for its decision."`
+          : `"${item.title.text}" has no "Claims Administrator guideline:" line. Give its citation, or state that it cited none.`,
+      });
+    }
+    return out;
+  },
+};

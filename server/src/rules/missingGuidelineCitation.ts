@@ -1,0 +1,61 @@
+import type { DisputedItem } from '../model/determination.js';
+import { citationFor, primaryRow } from './citationText.js';
+import type { Rule, RuleFinding } from './rule.js';
+
+const NAMES_GUIDELINE = /\b(MTUS|ODG|ACOEM|Official\s+Disability|guidelines?|CCR|Labor\s+Code|Medical\s+Treatment|Complaints|Chronic\s+Pain|Postsurgical|Treatment\s+\d{4}|journal|study|studies|et\s+al|FDA|Citation)\b/i;
+const ANCILLARY_REASON = /(surgical|surgery|procedure|operation)[\s\S]*not\s+(?:medically\s+)?necessary|ancillary|associated\s+(?:surgical\s+)?services?/i;
+
+/** An item must say which guideline the reviewer relied on; "did not cite" is for ancillary surgical items only. */
+export const missingGuidelineCitation: Rule = {
+  meta: { id: 'missing-guideline-citation', defaultSeverity: 'error', description: 'A disputed item has no reviewer (MAXIMUS) guideline citation.', fixable: true },
+  check({ doc, table }) {
+    const out: RuleFinding[] = [];
+    const md = doc.languageId === 'markdown';
+    for (const item of doc.items) {
+      const g = item.reviewerGuideline;
+      if (g?.statesNoCitation && (item.ancillary || ANCILLARY_REASON.test(item.rationale?.text ?? ''))) continue;
+      if (g && g.text.trim() && !g.statesNoCitation && NAMES_GUIDELINE.test(g.text)) continue;
+      const row = primaryRow(item, table);
+      const citation = row ? citationFor(row) : 'Decision based on MTUS ${GUIDELINE}, Section(s): ${SECTION}.';
+      const fixTitle = row ? `Cite ${row.guideline.part}${row.pages?.length ? ` page(s) ${row.pages.join(', ')}` : ''}` : 'Insert a citation line to fill in';
+      out.push(g ? emptyOrWrong(item, g, citation, fixTitle) : missingLine(item, citation, fixTitle, md, doc.text));
+    }
+    return out;
+  },
+};
+
+function emptyOrWrong(item: DisputedItem, g: NonNullable<DisputedItem['reviewerGuideline']>, citation: string, title: string): RuleFinding {
+  const empty = !g.text.trim();
+  const span = empty ? g.labelSpan : g.valueSpan;
+  return {
+    span,
+    message: empty
+      ? `"${item.title.text}" has an empty MAXIMUS guideline. Every decision must rest on a cited guideline (MTUS first).`
+      : g.statesNoCitation
+        ? `"${item.title.text}" states that no medical evidence was cited, which is acceptable only for services associated with a denied surgery. Cite the guideline the decision rests on.`
+        : `The MAXIMUS guideline of "${item.title.text}" names no guideline. Cite the guideline the decision rests on (MTUS first).`,
+    fixes: [{ title, edits: [{ span: empty ? { start: g.labelSpan.end, end: g.labelSpan.end } : g.valueSpan, newText: empty ? ` ${citation}` : citation }], preferred: true }],
+  };
+}
+
+function missingLine(item: DisputedItem, citation: string, title: string, md: boolean, text: string): RuleFinding {
+  // Insert the line before the rationale (or after the Claims Administrator line, or after the title).
+  const before = item.rationale?.labelSpan.start;
+  const label = md ? '**MAXIMUS guideline:**' : 'MAXIMUS guideline:';
+  let edit;
+  if (before !== undefined) {
+    let at = before;
+    while (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--;
+    edit = { span: { start: at, end: at }, newText: `${label} ${citation}\n\n` };
+  } else {
+    const after = item.claimsAdministratorGuideline?.valueSpan.end ?? item.title.span.end;
+    let at = after;
+    while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
+    edit = { span: { start: at, end: at }, newText: `\n\n${label} ${citation}` };
+  }
+  return {
+    span: item.title.span,
+    message: `"${item.title.text}" has no MAXIMUS guideline line. Every decision must rest on a cited guideline (MTUS first).`,
+    fixes: [{ title, edits: [edit], preferred: true }],
+  };
+}

@@ -1,0 +1,25 @@
+import { HEADER_LABELS } from '../parse/header.js';
+import type { Rule, RuleFinding } from './rule.js';
+
+/** The header must give all seven fields, each with a value. */
+export const missingHeaderField: Rule = {
+  meta: { id: 'missing-header-field', defaultSeverity: 'error', description: 'A header field (Case Number, dates, Priority) is missing or empty.', fixable: false },
+  check({ doc }) {
+    const out: RuleFinding[] = [];
+    const anchor = doc.sections[0]?.headingSpan ?? { start: 0, end: Math.min(doc.text.length, firstLineEnd(doc.text)) };
+    for (const h of HEADER_LABELS) {
+      const f = doc.header[h.key];
+      if (!f) {
+        out.push({ span: anchor, message: `The header has no "${h.label}" field. Add "${h.label}:" with its value to the header.` });
+      } else if (!f.raw) {
+        out.push({ span: f.labelSpan, message: `The header field "${h.label}" has no value. Fill it in.` });
+      }
+    }
+    return out;
+  },
+};
+
+function firstLineEnd(text: string): number {
+  const m = /\r\n|\r|\n/.exec(text);
+  return m ? m.index : text.length;
+}

@@ -1,0 +1,30 @@
+import type { Rule, RuleFinding } from './rule.js';
+
+/** Each disputed item's title ends with its verdict: "...: Upheld" or "...: Overturned". */
+export const missingVerdict: Rule = {
+  meta: { id: 'missing-verdict', defaultSeverity: 'error', description: 'A disputed item has no verdict (Upheld or Overturned).', fixable: true },
+  check({ doc }) {
+    const out: RuleFinding[] = [];
+    for (const item of doc.items) {
+      if (item.verdict) continue;
+      const c = item.rationale?.conclusion;
+      const at = item.title.span.end;
+      const suggested = c ? (c.necessary ? 'Overturned' : 'Upheld') : undefined;
+      const hasTitle = item.title.span.end > item.title.span.start;
+      out.push({
+        span: hasTitle ? item.title.span : (item.claimsAdministratorGuideline ?? item.reviewerGuideline ?? item.rationale)!.labelSpan,
+        message: hasTitle
+          ? `"${item.title.text}" has no verdict. End the title with ": Upheld" or ": Overturned".`
+          : 'This disputed item has no title and no verdict. Start it with the treatment requested, then ": Upheld" or ": Overturned".',
+        fixes: hasTitle
+          ? (suggested ? [suggested] : ['Upheld', 'Overturned']).map((v, i) => ({
+              title: `Add the verdict ${v}${suggested ? ' (as the rationale concludes)' : ''}`,
+              edits: [{ span: { start: at, end: at }, newText: `: ${v}` }],
+              preferred: !!suggested && i === 0,
+            }))
+          : [],
+      });
+    }
+    return out;
+  },
+};

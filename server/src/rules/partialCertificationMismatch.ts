@@ -1,0 +1,35 @@
+import type { Rule, RuleFinding } from './rule.js';
+
+/** "12 sessions ... 10 authorized ... the remaining portion, 2 sessions": original - authorized = remaining. */
+export const partialCertificationMismatch: Rule = {
+  meta: { id: 'partial-certification-mismatch', defaultSeverity: 'error', description: 'In a partial certification, original minus authorized is not the remaining portion.', fixable: true },
+  check({ doc }) {
+    const out: RuleFinding[] = [];
+    for (const item of doc.items) {
+      const p = item.partial;
+      if (!p?.original || !p.authorized || !p.remaining) continue;
+      const expected = p.original.count - p.authorized.count;
+      if (expected === p.remaining.count) continue;
+      const fixes =
+        expected > 0
+          ? [{ title: `Change the remaining portion to ${expected}`, edits: [{ span: numberSpan(doc.text, p.remaining.span), newText: String(expected) }], preferred: true }]
+          : [];
+      out.push({
+        span: p.remaining.span,
+        message: `The remaining portion (${p.remaining.count}) should be the original request (${p.original.count}) minus what was authorized (${p.authorized.count}), that is ${expected}. Check the three numbers.`,
+        related: [
+          { span: p.original.span, message: `Original request: ${p.original.count}` },
+          { span: p.authorized.span, message: `Authorized: ${p.authorized.count}` },
+        ],
+        fixes,
+      });
+    }
+    return out;
+  },
+};
+
+/** The digits of a quantity ("2 sessions" -> "2"); the whole span when it is written in words. */
+function numberSpan(text: string, span: { start: number; end: number }) {
+  const m = /\d+/.exec(text.slice(span.start, span.end));
+  return m ? { start: span.start + m.index, end: span.start + m.index + m[0].length } : span;
+}

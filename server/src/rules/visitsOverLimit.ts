@@ -1,0 +1,41 @@
+import type { GuidelineRow } from '../guidelines/schema.js';
+import type { Rule, RuleFinding } from './rule.js';
+
+const VISIT_UNITS = new Set(['visits', 'treatments', 'sessions']);
+
+/**
+ * The course as requested (the original request of a partial certification) against the table's limit.
+ * Over the limit and Overturned (or no verdict yet) contradicts the guideline: warning. Upheld is
+ * consistent: information, so the reviewer sees the figure but nothing is wrong.
+ */
+export const visitsOverLimit: Rule = {
+  meta: { id: 'visits-over-limit', defaultSeverity: 'warning', description: 'The requested number of visits exceeds the guideline\'s limit.', fixable: false },
+  check({ doc, table }) {
+    const out: RuleFinding[] = [];
+    for (const item of doc.items) {
+      const q = item.quantity;
+      if (!q || !item.treatment) continue;
+      const context = `${item.title.text} ${item.rationale?.text ?? ''}`;
+      const rows = table.applicableRows(item.treatment.treatment, context, true).filter((r) => r.limit && VISIT_UNITS.has(r.limit.unit));
+      if (rows.length === 0) continue;
+      // The most generous applicable row decides: the request exceeds the guideline only if it exceeds them all.
+      const row = rows.reduce((a, b) => (b.limit!.max > a.limit!.max ? b : a)) as GuidelineRow & { limit: NonNullable<GuidelineRow['limit']> };
+      if (q.count <= row.limit.max) continue;
+      const cite = `${row.source === 'MTUS' ? 'MTUS ' : ''}${row.guideline.part}${row.pages?.length ? `, page(s) ${row.pages.join(', ')}` : row.sections?.length ? `, ${row.sections[0]}` : ''}`;
+      const consistent = item.verdict?.value === 'Upheld';
+      const base = `${q.count} ${row.limit.unit} requested for ${item.treatment.treatment}; ${cite} allows ${row.limit.text}${row.confirmed ? '' : ' (figure not yet confirmed from the guideline text)'}.`;
+      const message = consistent
+        ? `${base} The Upheld verdict is consistent with the guideline.`
+        : item.verdict
+          ? `${base} An Overturned verdict exceeds the guideline: state the exception that justifies it, or uphold.`
+          : `${base} A decision to overturn would need a stated exception.`;
+      out.push({
+        span: q.span,
+        message,
+        severity: consistent || !row.confirmed ? 'info' : undefined,
+        related: item.verdict ? [{ span: item.verdict.span, message: `Verdict: ${item.verdict.value}` }] : [],
+      });
+    }
+    return out;
+  },
+};
