@@ -8,7 +8,10 @@ const PT_NAMES = [
 ];
 const CHIRO_NAMES = ['chiropractic', 'chiropractor', 'manipulation', 'cmt', 'chiropractic manipulative', 'manual therapy'];
 const ACU_NAMES = ['acupuncture', 'electro-acupuncture', 'electroacupuncture', 'electro acupuncture'];
-const POSTSURGICAL = ['postsurgical', 'post-surgical', 'post surgical', 'postoperative', 'post-operative', 'post-op', 'postop'];
+const POSTSURGICAL_WORDS = ['postsurgical', 'post-surgical', 'post surgical', 'postoperative', 'post-operative', 'post operative', 'post-op', 'postop', 'associated surgical service', 'after surgery', 'status post'];
+/** One `unless`/`when` entry matching any postsurgical wording. */
+const POSTSURGICAL = [POSTSURGICAL_WORDS.join('|')];
+const CRPS = ['crps|reflex sympathetic|complex regional'];
 
 export const DEFAULT_GUIDELINE_TABLE: GuidelineTableInput = {
   mtusParts: [
@@ -35,7 +38,7 @@ export const DEFAULT_GUIDELINE_TABLE: GuidelineTableInput = {
       guideline: { part: 'Chronic Pain Medical Treatment', edition: '2009, 2016' }, pages: ['98', '99'],
       sections: ['Physical medicine treatment', 'Physical medicine'],
       limit: { min: 9, max: 10, unit: 'visits', weeks: 8, text: '9-10 visits over 8 weeks' },
-      unless: [...POSTSURGICAL, 'crps', 'reflex sympathetic', 'complex regional'],
+      unless: [...POSTSURGICAL, ...CRPS],
       checkRequests: true, confirmed: true,
       conditions: 'Myalgia and myositis, unspecified; fade from 3 visits a week to 1 or less, plus active self-directed home exercise.',
     },
@@ -44,7 +47,7 @@ export const DEFAULT_GUIDELINE_TABLE: GuidelineTableInput = {
       guideline: { part: 'Chronic Pain Medical Treatment', edition: '2009, 2016' }, pages: ['98', '99'],
       sections: ['Physical medicine treatment', 'Physical medicine'],
       limit: { min: 8, max: 10, unit: 'visits', weeks: 4, text: '8-10 visits over 4 weeks' },
-      unless: [...POSTSURGICAL, 'crps', 'reflex sympathetic', 'complex regional'],
+      unless: [...POSTSURGICAL, ...CRPS],
       checkRequests: true, confirmed: true, conditions: 'Neuralgia, neuritis and radiculitis, unspecified.',
     },
     {
@@ -52,22 +55,22 @@ export const DEFAULT_GUIDELINE_TABLE: GuidelineTableInput = {
       guideline: { part: 'Chronic Pain Medical Treatment', edition: '2009, 2016' }, pages: ['98', '99'],
       sections: ['Physical medicine treatment'],
       limit: { max: 24, unit: 'visits', weeks: 16, text: '24 visits over 16 weeks' },
-      when: ['crps', 'reflex sympathetic', 'complex regional'], checkRequests: true, confirmed: true,
+      when: CRPS, checkRequests: true, confirmed: true,
       conditions: 'Reflex sympathetic dystrophy (CRPS).',
     },
     {
       id: 'pt-crps-odg', treatment: 'physical therapy', names: PT_NAMES, source: 'ODG',
       guideline: { part: 'ODG Physical Medicine Guidelines' },
       limit: { max: 26, unit: 'visits', weeks: 16, text: '26 visits over 16 weeks' },
-      when: ['crps', 'reflex sympathetic', 'complex regional'], confirmed: true,
+      when: CRPS, confirmed: true,
       note: 'Letters quoting ODG give 26 where MTUS says 24; both are kept, keyed by source.',
     },
     ...([
-      ['pt-cervicalgia-odg', ['cervicalgia', 'neck pain'], 9, 8, '9 visits over 8 weeks', 'Neck and Upper Back'],
-      ['pt-neck-sprain-odg', ['sprain', 'strain'], 10, 8, '10 visits over 8 weeks', 'Neck and Upper Back'],
+      ['pt-cervicalgia-odg', ['cervicalgia|neck pain'], 9, 8, '9 visits over 8 weeks', 'Neck and Upper Back'],
+      ['pt-neck-sprain-odg', ['neck|cervical', 'sprain|strain'], 10, 8, '10 visits over 8 weeks', 'Neck and Upper Back'],
       ['pt-rotator-cuff-odg', ['rotator cuff'], 10, 8, '10 visits over 8 weeks', 'Shoulder'],
-      ['pt-lateral-epicondylitis-odg', ['lateral epicondylitis', 'tennis elbow'], 8, 5, '8 visits over 5 weeks', 'Elbow'],
-      ['pt-arthritis-odg', ['arthritis', 'osteoarthritis'], 9, 8, '9 visits over 8 weeks', 'Knee'],
+      ['pt-lateral-epicondylitis-odg', ['lateral epicondylitis|tennis elbow'], 8, 5, '8 visits over 5 weeks', 'Elbow'],
+      ['pt-arthritis-odg', ['arthritis'], 9, 8, '9 visits over 8 weeks', 'Knee'],
     ] as const).map(([id, when, max, weeks, text, chapter]) => ({
       id, treatment: 'physical therapy', names: PT_NAMES, source: 'ODG' as const,
       guideline: { part: `ODG ${chapter}` }, sections: ['Physical therapy'],
@@ -79,7 +82,7 @@ export const DEFAULT_GUIDELINE_TABLE: GuidelineTableInput = {
       guideline: { part: 'Chronic Pain Medical Treatment', edition: '2009, 2016' }, pages: ['58', '59'],
       sections: ['Manual therapy & manipulation', 'Manual therapy and manipulation'],
       limit: { max: 18, unit: 'visits', weeks: 6, weeksMax: 8, text: 'trial of 6 visits over 2 weeks; up to 18 visits over 6-8 weeks with objective functional improvement' },
-      unless: ['neck', 'cervical'], checkRequests: true, confirmed: true,
+      unless: ['neck|cervical'], checkRequests: true, confirmed: true,
       conditions: 'Low back; maintenance care not medically necessary.',
     },
     {
@@ -92,7 +95,7 @@ export const DEFAULT_GUIDELINE_TABLE: GuidelineTableInput = {
       id: 'chiropractic-neck-odg', treatment: 'chiropractic', names: CHIRO_NAMES, source: 'ODG',
       guideline: { part: 'ODG Neck and Upper Back' }, sections: ['Manipulation'],
       limit: { max: 18, unit: 'visits', weeks: 6, weeksMax: 8, text: 'trial of 6 visits over 2-3 weeks; up to 18 visits over 6-8 weeks' },
-      when: ['neck', 'cervical'], checkRequests: true, confirmed: true,
+      when: ['neck|cervical'], checkRequests: true, confirmed: true,
     },
     {
       id: 'acupuncture-mtus', treatment: 'acupuncture', names: ACU_NAMES, source: 'MTUS',
@@ -146,7 +149,7 @@ export const DEFAULT_GUIDELINE_TABLE: GuidelineTableInput = {
       id, treatment: 'physical therapy', names: PT_NAMES, source: 'MTUS' as const,
       guideline: { part: 'Postsurgical Treatment', edition: '2009' }, sections: ['9792.24.3'],
       limit: { max, unit: 'visits' as const, ...(weeks ? { weeks } : {}), text },
-      when: [...when], confirmed: true, conditions: 'Postsurgical physical medicine (8 CCR 9792.24.3).',
+      when: [...POSTSURGICAL, ...when], confirmed: true, conditions: 'Postsurgical physical medicine (8 CCR 9792.24.3).',
     })),
     // Believed, not yet confirmed from a primary text.
     {

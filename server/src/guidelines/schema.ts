@@ -26,9 +26,9 @@ export const GuidelineRowSchema = z
     pages: z.array(z.string()).optional(),
     sections: z.array(z.string()).optional(),
     limit: LimitSchema.optional(),
-    /** The row applies only when the item or narrative mentions one of these words (CRPS, postsurgical...). */
+    /** The row applies only when the item title or clinical summary has every entry; "a|b" = a or b (CRPS, postsurgical...). */
     when: z.array(z.string().min(1)).optional(),
-    /** The row does not apply when one of these words is mentioned. */
+    /** The row does not apply when the item title has one of these entries ("a|b" = a or b). */
     unless: z.array(z.string().min(1)).optional(),
     /** Compare requested courses with this row's limit (visits-over-limit). */
     checkRequests: z.boolean().default(false),

@@ -19,11 +19,10 @@ export class GuidelineTable {
       .map(([name, treatment]) => ({ name, treatment, re: new RegExp(`(?<![a-z0-9])${escapeRegExp(name)}(?![a-z0-9])`, 'i') }));
   }
 
-  /** The treatment a request names, by its longest matching synonym (the earliest when several tie). */
+  /** The treatment a request names: the earliest synonym in the text, the longest where several start there. */
   findTreatment(text: string): { treatment: string; name: string; index: number } | undefined {
     let best: { treatment: string; name: string; index: number } | undefined;
     for (const n of this.names) {
-      if (best && n.name.length < best.name.length) break;
       const m = n.re.exec(text);
       if (m && (!best || m.index < best.index)) best = { treatment: n.treatment, name: n.name, index: m.index };
     }
@@ -35,14 +34,18 @@ export class GuidelineTable {
   }
 
   /**
-   * Rows whose limit applies to a request, given the words of its context (item title and rationale):
-   * rows with a matching `when` are specific and win over general rows; `unless` words exclude a row.
+   * Rows whose limit applies to a request. `when` entries must all appear in the item title or the clinical
+   * summary (a CRPS diagnosis, a meniscectomy); `unless` entries exclude a row when the title has one
+   * ("post-op physical therapy"). An entry may list alternatives: "post-op|postoperative". Rows with a
+   * matching `when` are specific and win over general rows. The rationale is not consulted: it quotes
+   * whole guideline lists (CRPS, post-surgical) that say nothing of this patient.
    */
-  applicableRows(treatment: string, context: string, onlyChecked: boolean): GuidelineRow[] {
-    const lower = context.toLowerCase();
-    const has = (w: string) => lower.includes(w.toLowerCase());
-    const rows = this.rowsFor(treatment).filter((r) => (!onlyChecked || r.checkRequests) && !(r.unless ?? []).some(has));
-    const specific = rows.filter((r) => r.when && r.when.every(has));
+  applicableRows(treatment: string, title: string, narrative: string, onlyChecked: boolean): GuidelineRow[] {
+    const t = title.toLowerCase();
+    const both = `${t} ${narrative.toLowerCase()}`;
+    const has = (hay: string) => (entry: string) => entry.toLowerCase().split('|').some((w) => hay.includes(w));
+    const rows = this.rowsFor(treatment).filter((r) => (!onlyChecked || r.checkRequests) && !(r.unless ?? []).some(has(t)));
+    const specific = rows.filter((r) => r.when && r.when.every(has(both)));
     return specific.length > 0 ? specific : rows.filter((r) => !r.when);
   }
 

@@ -178,8 +178,9 @@ function reviewerGuideline(part: LabeledPart): ReviewerGuideline {
     const mtus = /^(?:the\s+)?(?:CA\s+)?MTUS\s*/i.exec(body);
     const offset = s.body + (mtus ? mtus[0].length : 0);
     body = text.slice(offset, end);
-    // Split "A 2004, Section(s): X, and B 2016, Section(s): Y" on ", and" that precedes a new part.
-    const pieces = body.split(/,?\s+and\s+(?=[A-Z][\w,&\s-]*?\s(?:\d{4}\s*,|Guidelines?\b|Page\(s\)|Section\(s\)))/);
+    // "A 2004, Section(s): X, and B 2016, Section(s): Y": split at ", and" only once the current piece has
+    // its pages or sections, so "Neck and Upper Back" and "Forearm, Wrist, and Hand" stay whole.
+    const pieces = splitParts(body);
     let cursor = offset;
     for (const piece of pieces) {
       const at = text.indexOf(piece, cursor);
@@ -191,9 +192,24 @@ function reviewerGuideline(part: LabeledPart): ReviewerGuideline {
   return { ...part, citations, statesNoCitation: NO_CITATION_RE.test(text) };
 }
 
+function splitParts(body: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  const re = /,?\s+and\s+(?=[A-Z][\w,&'\s-]*?(?:\b(?:19|20)\d\d\b|Guidelines?\b))/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body))) {
+    if (!/(?:page|section)s?\s*(?:\(s\))?\s*:/i.test(body.slice(from, m.index))) continue;
+    out.push(body.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  out.push(body.slice(from));
+  return out;
+}
+
 function citation(part: LabeledPart, at: number, t: string, mtus: boolean): Citation {
   const lead = t.length - t.trimStart().length;
-  const text = t.trim();
+  const raw = t.trim();
+  const text = raw.replace(/\s+/g, ' ');
   const start = part.valueSpan.start + at + lead;
   const pages = /pages?\s*(?:\(s\))?\s*:?\s*([\d\s,;&and-]+)/i.exec(text);
   const sections = /sections?\s*(?:\(s\))?\s*:\s*([\s\S]+)$/i.exec(text);
@@ -205,7 +221,7 @@ function citation(part: LabeledPart, at: number, t: string, mtus: boolean): Cita
     .trim();
   return {
     text,
-    span: { start, end: start + text.length },
+    span: { start, end: start + raw.length },
     mtus,
     part: partName,
     year: year ? +year[0] : undefined,
@@ -224,29 +240,41 @@ function expandPages(s: string): string[] {
   return out;
 }
 
-const CONCLUSION_RE = /\b(?:is|was|are|were|be|being)\s+(not\s+)?(?:considered\s+|deemed\s+|established\s+as\s+)?(medically\s+necessary)/gi;
+// The conclusion is the last "medically necessary" of the rationale; the clause before it decides the
+// polarity: "is determined to not be", "cannot be considered", "was not" make it negative.
+const NECESSARY_RE = /medically\s+(?:necessary|appropriate)|medical\s+necessity|\b(?:is|was|are|were)\s+(?:not\s+)?necessary\b/gi;
+const NEGATION_RE = /\b(?:not|cannot|can't|no\s+longer|never|neither|nor|un(?:able|supported))\b|n't\b/i;
 
 function rationale(part: LabeledPart): Rationale {
+  const text = part.text;
   let last: RegExpExecArray | undefined;
-  CONCLUSION_RE.lastIndex = 0;
+  NECESSARY_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = CONCLUSION_RE.exec(part.text))) last = m;
+  while ((m = NECESSARY_RE.exec(text))) last = m;
   let conclusion: Conclusion | undefined;
   if (last) {
-    const text = part.text;
-    // The sentence holding the last conclusion phrase.
+    // The clause: back to the previous sentence or clause boundary, at most 80 characters.
     let s = last.index;
-    while (s > 0 && !/[.!?]/.test(text[s - 1])) s--;
+    while (s > 0 && last.index - s < 80 && !/[.;!?]/.test(text[s - 1])) s--;
+    const clause = text.slice(s, last.index);
+    // "medical necessity ... has not been established" puts the negation after the phrase.
+    let after = last.index + last[0].length;
+    while (after < text.length && !/[.;!?]/.test(text[after])) after++;
+    const neg = NEGATION_RE.exec(clause) ?? (/necessity/i.test(last[0]) ? NEGATION_RE.exec(text.slice(last.index, after)) : null);
+    const negAt = neg ? (neg.index + (NEGATION_RE.exec(clause) ? s : last.index)) : 0;
+    // The whole sentence, for the message and related location.
+    let ss = s;
+    while (ss > 0 && !/[.!?]/.test(text[ss - 1])) ss--;
     let e = last.index + last[0].length;
     while (e < text.length && !/[.!?]/.test(text[e])) e++;
     if (e < text.length) e++;
-    const span = trimSpan(text, { start: s, end: e });
+    const span = trimSpan(text, { start: ss, end: e });
     const base = part.valueSpan.start;
-    const phraseStart = last[1] ? last.index + last[0].indexOf(last[1]) : last.index + last[0].lastIndexOf(last[2]);
+    const phraseStart = neg ? Math.min(negAt, last.index) : last.index;
     conclusion = {
       span: { start: base + span.start, end: base + span.end },
       text: text.slice(span.start, span.end).replace(/\s+/g, ' '),
-      necessary: !last[1],
+      necessary: !neg,
       phraseSpan: { start: base + phraseStart, end: base + last.index + last[0].length },
     };
   }

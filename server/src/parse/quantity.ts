@@ -15,16 +15,22 @@ function num(s: string): number {
 
 // Ordered by how explicit the count is: "3 times a week for 4 weeks (12 sessions)" takes the 12 in parentheses.
 const PATTERNS: { re: RegExp; count: (m: RegExpExecArray) => number }[] = [
-  // (12 sessions), 12 sessions, twelve visits, 12 (twelve) sessions
-  { re: new RegExp(String.raw`(?<![#\w.])${NUM}\s*(?:\(\s*\w+\s*\)\s*)?(?:additional\s+|more\s+|further\s+|initial\s+|physical therapy\s+|pt\s+|chiropractic\s+|acupuncture\s+)?${UNIT}`, 'gi'), count: (m) => num(m[1]) },
-  // 1 to 2 times per week for 4 weeks -> 8 (the maximum); two times a week times six weeks; 3 times weekly x 4 weeks
-  { re: new RegExp(String.raw`(?<![#\w.])${NUM}(?:\s*(?:to|-|or)\s*${NUM})?\s*(?:times|x|visits?|sessions?)\s*(?:a|per|each|\/)?\s*(?:week|wk)(?:ly|s)?\s*(?:for|times|x|×|over)?\s*${NUM}\s*(?:weeks?|wks?)\b`, 'gi'), count: (m) => Math.max(num(m[1]), m[2] ? num(m[2]) : 0) * num(m[3]) },
+  // (12 sessions), (8): an explicit total in parentheses wins over the frequency written before it
+  { re: new RegExp(String.raw`\(\s*${NUM}\s*(?:${UNIT})?\s*\)`, 'gi'), count: (m) => num(m[1]) },
+  // 1 to 2 times per week for 4 weeks -> 8 (the maximum); two times a week times six weeks; 3 visits per week for 2 weeks
+  { re: new RegExp(String.raw`(?<![#\w.])${NUM}(?:\s*(?:to|-|or)\s*${NUM})?\s*(?:times|x|visits?|sessions?)\s*(?:a|per|each|\/)?\s*(?:week|wk)(?:ly|s)?\s*,?\s*(?:for|times|x|×|over)?\s*${NUM}(?:\s*(?:to|-)\s*${NUM})?\s*(?:weeks?|wks?)\b`, 'gi'), count: (m) => Math.max(num(m[1]), m[2] ? num(m[2]) : 0) * (m[4] ? num(m[4]) : num(m[3])) },
   // twice weekly for 6 weeks, twice a week x 6 weeks
   { re: new RegExp(String.raw`\b(once|twice|thrice)\s*(?:a|per|each)?\s*(?:week|wk)(?:ly)?\s*(?:for|times|x|×|over)?\s*${NUM}\s*(?:weeks?|wks?)\b`, 'gi'), count: (m) => num(m[1]) * num(m[2]) },
+  // 2 times 6, two times four visits (frequency times weeks, as UR letters abbreviate it)
+  { re: new RegExp(String.raw`(?<![#\w.])${NUM}\s+times\s+${NUM}(?![\w.]|\s*(?:a|per)\s+(?:day|week|wk|month)|\s*(?:mg|ml)\b)`, 'gi'), count: (m) => num(m[1]) * num(m[2]) },
+  // 12 sessions, twelve visits, 12 (twelve) sessions, eight physical therapy sessions
+  { re: new RegExp(String.raw`(?<![#\w.])${NUM}\s*(?:\(\s*\w+\s*\)\s*)?(?:additional\s+|more\s+|further\s+|initial\s+|physical therapy\s+|pt\s+|chiropractic\s+|acupuncture\s+)?${UNIT}`, 'gi'), count: (m) => num(m[1]) },
   // 2x6, 3 x 4 (frequency x weeks)
   { re: /(?<![#\w.])(\d{1,2})\s*[x×]\s*(\d{1,2})(?![\w.]|\s*(?:mg|ml|cm|mm|in)\b)/gi, count: (m) => +m[1] * +m[2] },
   // x12, times 12, times twelve
   { re: new RegExp(String.raw`(?:(?<![\w#])x\s*|\btimes\s+)${NUM}(?![\w.]|\s*(?:a|per)\s+(?:week|wk)|\s*(?:mg|ml)\b)`, 'gi'), count: (m) => num(m[1]) },
+  // sessions, 12
+  { re: new RegExp(String.raw`${UNIT}\s*[,:]\s*${NUM}\b(?!\s*(?:mg|ml|hours?|days?|weeks?))`, 'gi'), count: (m) => num(m[1]) },
 ];
 
 /**

@@ -1,6 +1,6 @@
 import type { GuidelineRow } from '../guidelines/schema.js';
 import type { GuidelineTable } from '../guidelines/table.js';
-import type { DisputedItem } from '../model/determination.js';
+import type { Determination, DisputedItem } from '../model/determination.js';
 
 /** The citation sentence a letter uses for a table row ("Decision based on MTUS Chronic Pain ... Page(s): 60."). */
 export function citationFor(row: GuidelineRow): string {
@@ -16,10 +16,20 @@ function pageList(pages: string[]): string {
   return nums.length > 1 && contiguous ? `${nums[0]}-${nums[nums.length - 1]}` : pages.join(', ');
 }
 
+/** The clinical summary's text, which says what the patient has (CRPS, a meniscectomy...). */
+export function narrativeOf(doc: Determination): string {
+  const s = doc.sections.find((x) => x.kind === 'summary');
+  return s ? doc.plain.slice(s.bodySpan.start, s.bodySpan.end) : '';
+}
+
+/** What the request is: its title, and the guideline parts cited for it ("Postsurgical Treatment"). */
+export function titleContext(item: DisputedItem): string {
+  return `${item.title.text} ${item.reviewerGuideline?.citations.map((c) => c.part).join(' ') ?? ''}`;
+}
+
 /** The table row to cite for an item: its treatment's primary (MTUS first) row that applies. */
-export function primaryRow(item: DisputedItem, table: GuidelineTable): GuidelineRow | undefined {
+export function primaryRow(doc: Determination, item: DisputedItem, table: GuidelineTable): GuidelineRow | undefined {
   if (!item.treatment) return undefined;
-  const context = `${item.title.text} ${item.rationale?.text ?? ''}`;
-  const rows = table.applicableRows(item.treatment.treatment, context, false);
+  const rows = table.applicableRows(item.treatment.treatment, titleContext(item), narrativeOf(doc), false);
   return rows.find((r) => r.source === 'MTUS') ?? rows[0];
 }

@@ -15,7 +15,7 @@ export const missingGuidelineCitation: Rule = {
       const g = item.reviewerGuideline;
       if (g?.statesNoCitation && (item.ancillary || ANCILLARY_REASON.test(item.rationale?.text ?? ''))) continue;
       if (g && g.text.trim() && !g.statesNoCitation && NAMES_GUIDELINE.test(g.text)) continue;
-      const row = primaryRow(item, table);
+      const row = primaryRow(doc, item, table);
       const citation = row ? citationFor(row) : 'Decision based on MTUS ${GUIDELINE}, Section(s): ${SECTION}.';
       const fixTitle = row ? `Cite ${row.guideline.part}${row.pages?.length ? ` page(s) ${row.pages.join(', ')}` : ''}` : 'Insert a citation line to fill in';
       out.push(g ? emptyOrWrong(item, g, citation, fixTitle) : missingLine(item, citation, fixTitle, md, doc.text));

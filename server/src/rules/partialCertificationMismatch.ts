@@ -10,6 +10,9 @@ export const partialCertificationMismatch: Rule = {
       if (!p?.original || !p.authorized || !p.remaining) continue;
       const expected = p.original.count - p.authorized.count;
       if (expected === p.remaining.count) continue;
+      // Equal counts for original and authorized mean they differ in what we do not count (hours a day,
+      // strength): no arithmetic to check.
+      if (p.original.count === p.authorized.count) continue;
       const fixes =
         expected > 0
           ? [{ title: `Change the remaining portion to ${expected}`, edits: [{ span: numberSpan(doc.text, p.remaining.span), newText: String(expected) }], preferred: true }]

@@ -1,7 +1,8 @@
 import type { Rule, RuleFinding } from './rule.js';
 
-// Template leftovers: TODO/TBD/FIXME, XX/XX/XXXX dates, [ITEM]-style slots, blanks (___), snippet tab stops.
-const PLACEHOLDER_RE = /\b(?:TODO|TBD|FIXME)\b|\b[X]{1,2}[/-][X]{1,2}[/-][X]{2,4}\b|\[[A-Z][A-Z0-9 _/-]{1,40}\]|_{3,}|\$\{\d+(?::[^}\n]*)?\}|\$\{\d+\|[^}\n]*\|\}/g;
+// Template leftovers: TODO/TBD/FIXME, XX/XX/XXXX dates, [ITEM]-style slots (named ones only: letters write
+// "[MRI]" and "[CI]" as real text), blanks (___), snippet tab stops.
+const PLACEHOLDER_RE = /\b(?:TODO|TBD|FIXME)\b|\b[X]{1,2}[/-][X]{1,2}[/-][X]{2,4}\b|\[(?:ITEM|TREATMENT|SERVICE|DATE|NAME|PATIENT|AGE|SEX|GENDER|SPECIALTY|STATE|GUIDELINE|CITATION|PAGES?|SECTIONS?|VERDICT|BODY[ _]?PART|QUANTITY|NUMBER|DIAGNOSIS|REQUEST|RATIONALE|CONCLUSION|(?:INSERT|FILL|ENTER|ADD)[A-Z _-]*|X{1,4}|\.\.\.)\]|_{3,}|\$\{\d+(?::[^}\n]*)?\}|\$\{\d+\|[^}\n]*\|\}/g;
 
 export const unfilledPlaceholder: Rule = {
   meta: { id: 'unfilled-placeholder', defaultSeverity: 'error', description: 'A template placeholder (TODO, XX/XX/XXXX, [ITEM], ___) is still in the letter.', fixable: false },

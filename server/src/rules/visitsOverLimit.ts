@@ -1,4 +1,5 @@
 import type { GuidelineRow } from '../guidelines/schema.js';
+import { narrativeOf, titleContext } from './citationText.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 const VISIT_UNITS = new Set(['visits', 'treatments', 'sessions']);
@@ -12,11 +13,11 @@ export const visitsOverLimit: Rule = {
   meta: { id: 'visits-over-limit', defaultSeverity: 'warning', description: 'The requested number of visits exceeds the guideline\'s limit.', fixable: false },
   check({ doc, table }) {
     const out: RuleFinding[] = [];
+    const narrative = narrativeOf(doc);
     for (const item of doc.items) {
       const q = item.quantity;
       if (!q || !item.treatment) continue;
-      const context = `${item.title.text} ${item.rationale?.text ?? ''}`;
-      const rows = table.applicableRows(item.treatment.treatment, context, true).filter((r) => r.limit && VISIT_UNITS.has(r.limit.unit));
+      const rows = table.applicableRows(item.treatment.treatment, titleContext(item), narrative, true).filter((r) => r.limit && VISIT_UNITS.has(r.limit.unit));
       if (rows.length === 0) continue;
       // The most generous applicable row decides: the request exceeds the guideline only if it exceeds them all.
       const row = rows.reduce((a, b) => (b.limit!.max > a.limit!.max ? b : a)) as GuidelineRow & { limit: NonNullable<GuidelineRow['limit']> };
