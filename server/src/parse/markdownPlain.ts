@@ -57,7 +57,18 @@ export function markdownToPlain(text: string): string {
     pos = e;
   }
   if (pos < text.length) parts.push(blank(text.slice(pos)));
-  return parts.join('');
+  return blankTablePipes(parts.join(''));
+}
+
+// remark-parse is CommonMark, without GFM tables: a header written as a table stays a paragraph with its
+// pipes. Table rows (lines that start and end with a pipe) lose their pipes and delimiter rows here.
+const TABLE_ROW_RE = /^[ \t]*\|.*\|[ \t]*$/gm;
+
+function blankTablePipes(plain: string): string {
+  if (!plain.includes('|')) return plain;
+  return plain.replace(TABLE_ROW_RE, (row) =>
+    /^[\s|:-]+$/.test(row) ? blank(row) : row.replace(/\|/g, ' '),
+  );
 }
 
 function blank(s: string): string {
