@@ -28,16 +28,14 @@ export function expandBraces(pattern: string): string[] {
       if (depth === 0) {
         const body = pattern.slice(open + 1, i);
         const alternatives = splitTopLevel(body);
-        if (alternatives.length < 2) {
-          // Not an alternation: keep the braces literally and look further on.
-          const rest = expandBraces(pattern.slice(i + 1));
-          return expandBraces(pattern.slice(0, i + 1).replace(/^/, '')).length === 1 && !body.includes('{')
-            ? rest.map((r) => pattern.slice(0, i + 1) + r)
-            : rest.map((r) => pattern.slice(0, i + 1) + r);
-        }
         const head = pattern.slice(0, open);
         const tail = pattern.slice(i + 1);
         const out: string[] = [];
+        if (alternatives.length < 2) {
+          // Not an alternation ("{draft}"): the braces are literal, though what they hold may expand.
+          for (const b of expandBraces(body)) for (const t of expandBraces(tail)) out.push(`${head}{${b}}${t}`);
+          return [...new Set(out)];
+        }
         for (const alt of alternatives) out.push(...expandBraces(head + alt + tail));
         return [...new Set(out)];
       }

@@ -1,0 +1,151 @@
+// imr-lint: the command-line front end of the engine. Bundled into dist/cli.cjs; bin/imr-lint.cjs calls main().
+import { readFileSync } from 'node:fs';
+import pkg from '../../../package.json' with { type: 'json' };
+import { applyFixes } from '../fixes.js';
+import { defaultGuidelineTable, GuidelineTableError, loadUserGuidelineTable, type GuidelineTable } from '../guidelines/table.js';
+import { lint } from '../engine.js';
+import type { Finding, SeveritySetting } from '../types.js';
+import { describeError, readLetter, readOnlyReason, writeFileAtomic } from './fileio.js';
+import { expandArguments, languageOf } from './files.js';
+import { formatJson } from './json.js';
+import { helpText, parseOptions, UsageError, type CliOptions } from './options.js';
+import { Progress, wantsProgress } from './progress.js';
+import { displayPath, exitCodeOf, type FileReport } from './report.js';
+import { formatSarif } from './sarif.js';
+import { COLORS, formatStylish, PLAIN, wantsColor } from './stylish.js';
+
+export const VERSION: string = pkg.version;
+
+/** --fix applies fixes, re-lints and repeats while fixes still apply (overlapping fixes wait a round). */
+const MAX_FIX_PASSES = 10;
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    // A bug, not the user's mistake: say so plainly, with the stack for the report.
+    io.stderr.write(`imr-lint: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report it.\n`);
+    return 2;
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const fail = (message: string, hint = true): number => {
+    io.stderr.write(`imr-lint: ${message}\n${hint ? 'Run "imr-lint --help" for usage.\n' : ''}`);
+    return 2;
+  };
+
+  let opts: CliOptions;
+  try {
+    opts = parseOptions(argv);
+  } catch (e) {
+    if (e instanceof UsageError) return fail(e.message);
+    throw e;
+  }
+  if (opts.help) {
+    io.stdout.write(helpText(VERSION));
+    return 0;
+  }
+  if (opts.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (opts.patterns.length === 0) return fail('No files given. Name files, folders or globs to lint, e.g. imr-lint letters/.');
+
+  let table: GuidelineTable;
+  if (opts.guidelines !== undefined) {
+    let json: string;
+    try {
+      json = readFileSync(opts.guidelines, 'utf8');
+    } catch (e) {
+      return fail(`Cannot read guideline table ${opts.guidelines} (${describeError(e)}).`, false);
+    }
+    try {
+      table = loadUserGuidelineTable(json, opts.guidelines);
+    } catch (e) {
+      if (e instanceof GuidelineTableError) {
+        const problems = e.problems.map((p) => `  ${p.path || '(top level)'}: ${p.message}`).join('\n');
+        return fail(`Invalid guideline table ${e.file}:\n${problems}`, false);
+      }
+      throw e;
+    }
+  } else {
+    table = defaultGuidelineTable();
+  }
+
+  const { files, problems } = expandArguments(opts.patterns, io.cwd);
+  if (problems.length > 0) return fail(problems.join('\n'));
+  if (files.length === 0) return fail('No files to lint.');
+
+  const progress = new Progress(io.stderr, files.length, wantsProgress(io.stderr, io.env, files.length));
+  const stylish = opts.format === 'stylish';
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const report = lintFile(file, opts, table, io.cwd);
+    reports.push(report);
+    if (stylish && (report.error || report.fixNotWritten)) {
+      progress.clear();
+      const what = report.error ? report.error.message : `fixes not written: ${report.fixNotWritten}.`;
+      io.stderr.write(`imr-lint: ${report.display}: ${what}\n`);
+    }
+    progress.tick(report.display);
+  }
+  progress.clear();
+
+  let output: string;
+  if (opts.format === 'json') output = formatJson(reports, opts.fix);
+  else if (opts.format === 'sarif') output = formatSarif(reports, { cwd: io.cwd, version: VERSION, rules: opts.rules });
+  else output = formatStylish(reports, wantsColor(io.stdout, io.env) ? COLORS : PLAIN, opts.fix);
+  if (output) await write(io.stdout, output);
+  return exitCodeOf(reports);
+}
+
+/** Reads, lints and (with --fix) fixes one file. Keeps only the findings: models are dropped at once. */
+function lintFile(file: string, opts: CliOptions, guidelines: GuidelineTable, cwd: string): FileReport {
+  const display = displayPath(file, cwd);
+  const read = readLetter(file, opts.maxSize);
+  if (!read.ok) return { file, display, findings: [], error: { code: read.code, message: read.message } };
+  const lintOptions = { languageId: languageOf(file), guidelines, rules: opts.rules as Record<string, SeveritySetting> };
+  const findings: Finding[] = lint(read.text, lintOptions).findings;
+  if (!opts.fix) return { file, display, findings };
+
+  let text = read.text;
+  let current = findings;
+  let applied = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const r = applyFixes(text, current);
+    if (r.applied === 0 || r.text === text) break;
+    text = r.text;
+    applied += r.applied;
+    current = lint(text, lintOptions).findings;
+  }
+  if (text === read.text) return { file, display, findings, fixesApplied: 0 };
+  const readOnly = readOnlyReason(file, read.mode);
+  if (readOnly) return { file, display, findings, fixesApplied: 0, fixNotWritten: readOnly };
+  try {
+    writeFileAtomic(file, read.bom ? `\ufeff${text}` : text, read);
+  } catch (e) {
+    return { file, display, findings, fixesApplied: 0, fixNotWritten: `could not write the file (${describeError(e)})` };
+  }
+  return { file, display, findings: current, fixesApplied: applied };
+}
+
+/** Writes and waits until flushed. A reader that went away (`imr-lint ... | head`) is not an error. */
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? resolve() : reject(err));
+    stream.once('error', onError);
+    stream.write(text, (err) => {
+      stream.removeListener('error', onError);
+      if (err) onError(err);
+      else resolve();
+    });
+  });
+}

@@ -1,0 +1,139 @@
+// Command-line parsing. Every mistake is a UsageError (exit code 2) with a message that says how to fix it.
+import { parseArgs } from 'node:util';
+import { RULES, RULES_BY_ID } from '../rules/index.js';
+import { DOCS_BASE } from '../rules/rule.js';
+import type { SeveritySetting } from '../types.js';
+import { DEFAULT_MAX_SIZE } from './fileio.js';
+
+export type Format = 'stylish' | 'json' | 'sarif';
+export const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif'];
+export const LEVELS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+export interface CliOptions {
+  help: boolean;
+  version: boolean;
+  format: Format;
+  fix: boolean;
+  guidelines?: string;
+  rules: Record<string, SeveritySetting>;
+  maxSize: number;
+  patterns: string[];
+}
+
+export class UsageError extends Error {}
+
+export function parseOptions(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        fix: { type: 'boolean' },
+        guidelines: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        'max-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  const format = (v.format ?? 'stylish') as Format;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`Unknown format "${v.format}". Use one of: ${FORMATS.join(', ')}.`);
+  }
+  if (v.guidelines !== undefined && v.guidelines.trim() === '') throw new UsageError('--guidelines needs a file name.');
+  return {
+    help: v.help === true,
+    version: v.version === true,
+    format,
+    fix: v.fix === true,
+    guidelines: v.guidelines,
+    rules: parseRuleSettings(v.rule ?? []),
+    maxSize: v['max-size'] === undefined ? DEFAULT_MAX_SIZE : parseSize(v['max-size']),
+    patterns: parsed.positionals,
+  };
+}
+
+export function parseRuleSettings(values: string[]): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  for (const value of values) {
+    const eq = value.lastIndexOf('=');
+    const id = (eq < 0 ? value : value.slice(0, eq)).trim();
+    const level = eq < 0 ? '' : value.slice(eq + 1).trim().toLowerCase();
+    if (eq < 0 || !id) {
+      throw new UsageError(`--rule "${value}" should be ID=LEVEL, e.g. --rule injury-date-mismatch=warning. ${validIds()}`);
+    }
+    if (!RULES_BY_ID.has(id)) throw new UsageError(`Unknown rule "${id}" in --rule ${value}. ${validIds()}`);
+    if (!(LEVELS as string[]).includes(level)) {
+      throw new UsageError(`Unknown level "${value.slice(eq + 1)}" in --rule ${value}. Use one of: ${LEVELS.join(', ')}.`);
+    }
+    out[id] = level as SeveritySetting;
+  }
+  return out;
+}
+
+function validIds(): string {
+  return `Valid rule ids: ${RULES.map((r) => r.meta.id).join(', ')}.`;
+}
+
+const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** "5MB", "200kb", "1048576" (bytes). 1 KB = 1024 bytes. */
+export function parseSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const unit = m ? UNITS[m[2].toLowerCase()] : undefined;
+  const bytes = m && unit ? Math.floor(Number(m[1]) * unit) : NaN;
+  if (!Number.isFinite(bytes) || bytes < 1) {
+    throw new UsageError(`--max-size "${value}" is not a size. Write bytes or a number with KB, MB or GB, e.g. --max-size 10MB.`);
+  }
+  return bytes;
+}
+
+export function helpText(version: string): string {
+  const ids = RULES.map((r) => `  ${r.meta.id.padEnd(38)} ${r.meta.defaultSeverity.padEnd(8)}${r.meta.fixable ? ' fixable' : ''}`);
+  return `imr-lint ${version}: checks IMR final determination letters (dates, citations, guideline limits, verdicts).
+
+Usage: imr-lint [options] <file|folder|glob>...
+
+  Folders are searched recursively for *.md, *.markdown and *.txt files, skipping node_modules and
+  folders whose name starts with ".". Globs such as 'letters/**/*.md' or 'cases/{2014,2015}/*.md' are
+  expanded by imr-lint (quote them so that every shell passes them on unchanged); "*" and "**" do not
+  match names starting with ".". Named files are linted whatever their extension. *.txt files are read
+  as plain text, all other files as Markdown. Every argument must match at least one file.
+
+Options:
+  -f, --format <stylish|json|sarif>   Output format (default: stylish). json: one entry per file with
+                                      1-based line/column and the 0-based LSP range; sarif: SARIF 2.1.0
+                                      for code scanning.
+      --fix                           Apply each finding's preferred fix to the file, then report what
+                                      remains. Files are replaced atomically and keep their mode;
+                                      read-only and unchanged files are not written.
+      --guidelines <file.json>        Guideline table whose rows extend the built-in ones (a row with
+                                      the id of a built-in row replaces it).
+      --rule <id>=<level>             Set a rule's severity: off, info, warning or error. Repeatable.
+      --max-size <size>               Skip files larger than this (default 5MB; e.g. 500KB, 20MB).
+  -h, --help                          Show this help.
+  -v, --version                       Show the version.
+
+Exit codes:
+  0  No error-level finding (warnings and information do not fail a run).
+  1  At least one error-level finding, or at least one file that could not be linted: unreadable,
+     binary (contains NUL bytes), not valid UTF-8, or larger than --max-size. Such files are reported
+     one by one (stylish: on stderr; json: an "error" entry; sarif: a tool execution notification)
+     and the other files are still linted.
+  2  Usage or configuration error: unknown option, format, rule id or level; a --guidelines file
+     that cannot be read or is not a valid table; an argument that matches no file.
+
+Colour is used only when stdout is a terminal and NO_COLOR is not set. A progress bar is drawn on
+stderr when it is a terminal, CI is not set, and more than 20 files are linted.
+
+Rules (id, default severity; documentation: ${DOCS_BASE}<id>.md):
+${ids.join('\n')}
+`;
+}
