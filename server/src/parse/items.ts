@@ -134,6 +134,8 @@ const PARTIAL_RE =
 
 function parsePartial(plain: string, span: Span): PartialCertification | undefined {
   const text = plain.slice(span.start, span.end);
+  // The lazy groups of PARTIAL_RE are quadratic; a real partial-certification title is a few lines.
+  if (text.length > 3000 || !/original\s+request/i.test(text)) return undefined;
   const m = PARTIAL_RE.exec(text);
   if (!m) return undefined;
   const at = (group: number) => span.start + text.indexOf(m[group], group === 1 ? 0 : m.index + m[1].length);
@@ -159,9 +161,12 @@ function bodyRegionsOf(title: string): string[] {
 
 const NO_CITATION_RE = /did\s+not\s+cite\s+any\s+(?:medical\s+)?evidence/i;
 
+// A guideline line is a sentence or two; past this many characters the rest is not parsed for citations.
+const MAX_CITATION_TEXT = 4000;
+
 function reviewerGuideline(part: LabeledPart): ReviewerGuideline {
   const citations: Citation[] = [];
-  const text = part.text;
+  const text = part.text.slice(0, MAX_CITATION_TEXT);
   // Each "Decision based on ..." starts one statement; MTUS statements list parts joined by ", and".
   const starts = [...text.matchAll(/decision\s+based\s+on\s+/gi)].map((m) => ({ at: m.index!, body: m.index! + m[0].length }));
   if (starts.length === 0 && text.trim() && !NO_CITATION_RE.test(text)) starts.push({ at: 0, body: 0 });
@@ -194,11 +199,13 @@ function reviewerGuideline(part: LabeledPart): ReviewerGuideline {
 
 function splitParts(body: string): string[] {
   const out: string[] = [];
+  // Where each piece gets its pages or sections; a split is allowed only after one of those.
+  const anchors = [...body.matchAll(/(?:page|section)s?\s*(?:\(s\))?\s*:/gi)].map((m) => m.index!);
   let from = 0;
-  const re = /,?\s+and\s+(?=[A-Z][\w,&'\s-]*?(?:\b(?:19|20)\d\d\b|Guidelines?\b))/g;
+  const re = /,?\s+and\s+(?=[A-Z][\w,&'\s-]{0,80}?(?:\b(?:19|20)\d\d\b|Guidelines?\b))/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(body))) {
-    if (!/(?:page|section)s?\s*(?:\(s\))?\s*:/i.test(body.slice(from, m.index))) continue;
+    if (!anchors.some((a) => a >= from && a < m!.index)) continue;
     out.push(body.slice(from, m.index));
     from = m.index + m[0].length;
   }

@@ -11,8 +11,117 @@ const processor = unified().use(remarkParse);
  * source's offsets, so ranges need no mapping back.
  *
  * Indented code blocks are kept as text: a letter pasted from a PDF is indented, never code.
+ *
+ * Speed: remark-parse costs about 1 ms per KB, more than the rest of the lint together. So the text is
+ * cut into blocks at blank lines (never inside a fence or an HTML comment) and each block takes the
+ * cheapest exact path: prose with no Markdown syntax is its own plain text; a block whose only syntax is
+ * heading hashes, `**` pairs and a few inline tags (`<b>`) is masked directly; anything else goes through
+ * remark-parse, cached by block text so that typing in one paragraph re-parses only that paragraph.
  */
 export function markdownToPlain(text: string): string {
+  // A link reference definition gives meaning to "[text][ref]" in any other block: parse the whole text.
+  if (REFERENCE_DEFINITION.test(text)) return blankTablePipes(remarkMask(text));
+  const parts: string[] = [];
+  for (const block of splitBlocks(text)) {
+    const b = text.slice(block.start, block.end);
+    parts.push(!MAY_HAVE_SYNTAX.test(b) ? b : (fastMask(b) ?? cachedRemarkMask(b)));
+  }
+  return blankTablePipes(parts.join(''));
+}
+
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\r\n]+\]:/m;
+// Anything that can make a block more than prose. Deliberately broad: a false alarm only costs a remark run.
+const MAY_HAVE_SYNTAX = /[*_`<\\[]|^[ \t]*(?:[-+=>#~|]|\d{1,9}[.)](?:[ \t]|$))/m;
+// What fastMask cannot decide by itself.
+const NEEDS_REMARK = /[*_`<\\]|\]\s*[[(]|^[ \t]*(?:[-+=>~]|\d{1,9}[.)](?:[ \t]|$)|\[[^\]]*\]:|```)/m;
+const HEADING_RE = /^( {0,3})(#{1,6})(?=[ \t]|$)([^\r\n]*?)([ \t]+#+)?([ \t]*)$/gm;
+const INLINE_TAG_RE = /<\/?(?:b|i|u|em|strong)>|<br\s*\/?>/gi;
+const HTML_BLOCK_LINE = /^ {0,3}<\/?[A-Za-z][^>]*>[ \t]*$/m;
+
+/** Masks a block whose only syntax is ATX heading hashes, `**` pairs and simple inline tags; else undefined. */
+function fastMask(block: string): string | undefined {
+  if (HTML_BLOCK_LINE.test(block)) return undefined; // a tag alone on its line opens an HTML block
+  let out = block.replace(HEADING_RE, (_m, indent: string, hashes: string, body: string, closing: string | undefined, tail: string) =>
+    indent + ' '.repeat(hashes.length) + body + (closing ? ' '.repeat(closing.length) : '') + tail);
+  out = out.replace(INLINE_TAG_RE, (t) => ' '.repeat(t.length));
+  out = maskStrongPairs(out);
+  return NEEDS_REMARK.test(out) ? undefined : out;
+}
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+const isPunct = (c: string | undefined) => c !== undefined && /[!-/:-@[-`{-~]/.test(c);
+
+/**
+ * Blanks `**` pairs that CommonMark reads as strong emphasis: the opener left-flanking, the closer
+ * right-flanking (so "**Label:**text" stays literal, as remark leaves it). Any doubt -> unchanged, and
+ * the leftover asterisks send the block to remark.
+ */
+function maskStrongPairs(text: string): string {
+  const runs = [...text.matchAll(/\*+/g)];
+  if (runs.length === 0 || runs.length % 2 !== 0 || runs.some((r) => r[0].length !== 2)) return text;
+  const chars = text.split('');
+  for (let i = 0; i < runs.length; i += 2) {
+    const o = runs[i].index!;
+    const c = runs[i + 1].index!;
+    if (/[\r\n]{2}/.test(text.slice(o, c))) return text;
+    const [ob, oa] = [text[o - 1], text[o + 2]];
+    const [cb, ca] = [text[c - 1], text[c + 2]];
+    const leftFlanking = !isSpace(oa) && (!isPunct(oa) || isSpace(ob) || isPunct(ob));
+    const rightFlanking = !isSpace(cb) && (!isPunct(cb) || isSpace(ca) || isPunct(ca));
+    if (!leftFlanking || !rightFlanking || c === o + 2) return text;
+    chars[o] = chars[o + 1] = chars[c] = chars[c + 1] = ' ';
+  }
+  return chars.join('');
+}
+
+/** Blocks: runs of lines ended by a blank line, except inside a fenced code block or an HTML comment. */
+function splitBlocks(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let blockStart = 0;
+  let fence: string | undefined;
+  let inComment = false;
+  let m: RegExpExecArray | null;
+  while ((m = lineRe.exec(text)) && m[0].length > 0) {
+    const line = m[0];
+    const lineEnd = m.index + line.length;
+    if (fence) {
+      if (line.trimStart().startsWith(fence)) fence = undefined;
+    } else {
+      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (f) fence = f[1];
+    }
+    const open = line.lastIndexOf('<!--');
+    if (open >= 0 && line.indexOf('-->', open) < 0) inComment = true;
+    else if (inComment && line.includes('-->')) inComment = false;
+    if (!fence && !inComment && line.trim() === '') {
+      out.push({ start: blockStart, end: lineEnd });
+      blockStart = lineEnd;
+    }
+    if (lineEnd >= text.length) break;
+  }
+  if (blockStart < text.length) out.push({ start: blockStart, end: text.length });
+  return out;
+}
+
+const CACHE_LIMIT = 4000;
+const cache = new Map<string, string>();
+
+function cachedRemarkMask(block: string): string {
+  const hit = cache.get(block);
+  if (hit !== undefined) {
+    cache.delete(block); // refresh its place in the LRU order
+    cache.set(block, hit);
+    return hit;
+  }
+  const masked = remarkMask(block);
+  cache.set(block, masked);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return masked;
+}
+
+/** The exact path: parse with remark-parse and keep only what mdast says is text. */
+export function remarkMask(text: string): string {
   let tree: Root;
   try {
     tree = processor.parse(text);
@@ -20,31 +129,31 @@ export function markdownToPlain(text: string): string {
     return text; // micromark does not throw on any input we know of; plain text is the safe fallback
   }
   const keep: [number, number][] = [];
-  const visit = (node: Nodes) => {
+  // Iterative walk: deeply nested quotes or lists must not overflow the stack.
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     const s = node.position?.start.offset;
     const e = node.position?.end.offset;
-    if (s === undefined || e === undefined) return;
+    if (s === undefined || e === undefined) continue;
     switch (node.type) {
       case 'text':
-        keep.push([s, e]);
-        return;
       case 'inlineCode':
         keep.push([s, e]);
-        return;
+        break;
       case 'code':
         // Indented code (no fence) is letter text indented by a PDF extraction; fenced code is not letter text.
         if (!/^\s*(```|~~~)/.test(text.slice(s, Math.min(e, s + 64)))) keep.push([s, e]);
-        return;
+        break;
       case 'html':
       case 'thematicBreak':
       case 'definition':
       case 'image':
-        return;
+        break;
       default:
-        if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+        if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
     }
-  };
-  visit(tree);
+  }
   keep.sort((a, b) => a[0] - b[0]);
 
   const parts: string[] = [];
@@ -57,7 +166,7 @@ export function markdownToPlain(text: string): string {
     pos = e;
   }
   if (pos < text.length) parts.push(blank(text.slice(pos)));
-  return blankTablePipes(parts.join(''));
+  return parts.join('');
 }
 
 // remark-parse is CommonMark, without GFM tables: a header written as a table stays a paragraph with its
@@ -73,4 +182,9 @@ function blankTablePipes(plain: string): string {
 
 function blank(s: string): string {
   return s.replace(/[^\r\n\t\f]/g, ' ');
+}
+
+/** Empties the block cache (benchmarks measure cold parses with it). */
+export function clearMarkdownCache(): void {
+  cache.clear();
 }

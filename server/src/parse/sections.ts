@@ -9,6 +9,8 @@ export const SECTION_HEADINGS: { kind: Exclude<SectionKind, 'unknown'>; title: s
 
 /** Which standard section a heading line names, if any ("### Clinical Case Summary:" -> summary). */
 export function sectionKindOf(line: string): Exclude<SectionKind, 'unknown'> | undefined {
+  // Length first: the regexes below must never see a huge line (a run of colons is quadratic for /[:.]+$/).
+  if (line.length > 200) return undefined;
   const t = line.trim().replace(/[:.]+$/, '').replace(/\s+/g, ' ');
   if (t.length > 60) return undefined;
   for (const h of SECTION_HEADINGS) if (h.re.test(t)) return h.kind;
