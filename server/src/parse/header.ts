@@ -21,7 +21,6 @@ const LABEL_RE = new RegExp(
     String.raw`)(?:[ \t]*:|(?=\t|[ ]{2,})))`,
   'gi',
 );
-const WRAPPED_RECEIVED_RE = /^[ \t]*Received[ \t]*:[ \t]*$/i;
 
 /**
  * Finds header fields in `plain` between `start` and `end` (the header region). Values run to the next
@@ -29,16 +28,14 @@ const WRAPPED_RECEIVED_RE = /^[ \t]*Received[ \t]*:[ \t]*$/i;
  */
 export function parseHeader(plain: string, start: number, end: number): HeaderField[] {
   const region = plain.slice(start, end);
-  const labels: { key: HeaderKey; label: string; s: number; e: number; date: boolean; wrapped: boolean }[] = [];
+  const labels: { key: HeaderKey; label: string; s: number; e: number; date: boolean }[] = [];
   LABEL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LABEL_RE.exec(region))) {
     const name = (m[1] ? 'Application Received' : m[2]).toLowerCase().replace(/\s+/g, ' ');
     const def = byLabel.get(name);
     if (!def) continue;
-    const labelText = m[1] ?? m[2];
-    labels.push({ key: def.key, label: def.label, s: m.index, e: m.index + m[0].length, date: def.date, wrapped: !!m[1] });
-    void labelText;
+    labels.push({ key: def.key, label: def.label, s: m.index, e: m.index + m[0].length, date: def.date });
   }
   const fields: HeaderField[] = [];
   for (let i = 0; i < labels.length; i++) {
@@ -69,9 +66,4 @@ export function parseHeader(plain: string, start: number, end: number): HeaderFi
     fields.push(field);
   }
   return fields;
-}
-
-/** Lines that only finish a wrapped label ("Received:") carry no value of their own. */
-export function isWrappedLabelTail(line: string): boolean {
-  return WRAPPED_RECEIVED_RE.test(line);
 }
