@@ -3,6 +3,7 @@
 import { docUrl } from '../rules/rule.js';
 import type { Finding, Range } from '../types.js';
 import { countFindings, type FileReport } from './report.js';
+import { indentJson, type Reporter } from './reporter.js';
 
 export interface JsonPosition {
   line: number;
@@ -38,20 +39,36 @@ export function jsonFinding(f: Finding) {
   };
 }
 
-export function formatJson(reports: readonly FileReport[], fixMode: boolean): string {
-  const out = reports.map((r) => {
-    const c = countFindings(r.findings);
-    return {
-      filePath: r.file,
-      ...(r.error ? { error: { code: r.error.code, message: r.error.message } } : {}),
-      findings: r.findings.map(jsonFinding),
-      // A file that could not be linted counts as one error, as it does for the exit code.
-      errorCount: c.errors + (r.error ? 1 : 0),
-      warningCount: c.warnings,
-      infoCount: c.infos,
-      ...(fixMode && !r.error ? { fixesApplied: r.fixesApplied ?? 0 } : {}),
-      ...(r.fixNotWritten ? { fixNotWritten: r.fixNotWritten } : {}),
-    };
-  });
-  return JSON.stringify(out, null, 2) + '\n';
+/** The entry of one file; the output is the array of these, exactly as `JSON.stringify(entries, null, 2)`. */
+export function jsonEntry(r: FileReport, fixMode: boolean) {
+  const c = countFindings(r.findings);
+  return {
+    filePath: r.file,
+    ...(r.error ? { error: { code: r.error.code, message: r.error.message } } : {}),
+    findings: r.findings.map(jsonFinding),
+    // A file that could not be linted counts as one error, as it does for the exit code.
+    errorCount: c.errors + (r.error ? 1 : 0),
+    warningCount: c.warnings,
+    infoCount: c.infos,
+    ...(fixMode && !r.error ? { fixesApplied: r.fixesApplied ?? 0 } : {}),
+    ...(r.fixNotWritten ? { fixNotWritten: r.fixNotWritten } : {}),
+  };
+}
+
+export class JsonReporter implements Reporter {
+  private count = 0;
+
+  constructor(private readonly fixMode: boolean) {}
+
+  begin(): string {
+    return '[';
+  }
+
+  file(r: FileReport): string {
+    return `${this.count++ === 0 ? '' : ','}\n  ${indentJson(jsonEntry(r, this.fixMode), 2)}`;
+  }
+
+  end(): string {
+    return this.count === 0 ? ']\n' : '\n]\n';
+  }
 }

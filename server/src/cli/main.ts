@@ -7,12 +7,13 @@ import { lint } from '../engine.js';
 import type { Finding, SeveritySetting } from '../types.js';
 import { describeError, readLetter, readOnlyReason, writeFileAtomic } from './fileio.js';
 import { expandArguments, languageOf } from './files.js';
-import { formatJson } from './json.js';
+import { JsonReporter } from './json.js';
 import { helpText, parseOptions, UsageError, type CliOptions } from './options.js';
 import { Progress, wantsProgress } from './progress.js';
 import { displayPath, exitCodeOf, type FileReport } from './report.js';
-import { formatSarif } from './sarif.js';
-import { COLORS, formatStylish, PLAIN, wantsColor } from './stylish.js';
+import type { Reporter } from './reporter.js';
+import { SarifReporter } from './sarif.js';
+import { COLORS, PLAIN, StylishReporter, wantsColor } from './stylish.js';
 
 export const VERSION: string = pkg.version;
 
@@ -71,7 +72,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       table = loadUserGuidelineTable(json, opts.guidelines);
     } catch (e) {
       if (e instanceof GuidelineTableError) {
-        const problems = e.problems.map((p) => `  ${p.path || '(top level)'}: ${p.message}`).join('\n');
+        const problems = e.problems.map((p) => `  ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n');
         return fail(`Invalid guideline table ${e.file}:\n${problems}`, false);
       }
       throw e;
@@ -84,27 +85,33 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (problems.length > 0) return fail(problems.join('\n'));
   if (files.length === 0) return fail('No files to lint.');
 
+  const out = new Output(io.stdout);
+  const reporter: Reporter =
+    opts.format === 'json' ? new JsonReporter(opts.fix)
+    : opts.format === 'sarif' ? new SarifReporter({ cwd: io.cwd, version: VERSION, rules: opts.rules })
+    : new StylishReporter(wantsColor(io.stdout, io.env) ? COLORS : PLAIN, opts.fix);
   const progress = new Progress(io.stderr, files.length, wantsProgress(io.stderr, io.env, files.length));
-  const stylish = opts.format === 'stylish';
-  const reports: FileReport[] = [];
+  let exitCode: 0 | 1 = 0;
+  out.write(reporter.begin());
   for (const file of files) {
     const report = lintFile(file, opts, table, io.cwd);
-    reports.push(report);
-    if (stylish && (report.error || report.fixNotWritten)) {
+    if (exitCodeOf([report]) === 1) exitCode = 1;
+    if (opts.format === 'stylish' && (report.error || report.fixNotWritten)) {
       progress.clear();
       const what = report.error ? report.error.message : `fixes not written: ${report.fixNotWritten}.`;
       io.stderr.write(`imr-lint: ${report.display}: ${what}\n`);
     }
+    const chunk = reporter.file(report);
+    if (chunk) {
+      if (io.stdout.isTTY) progress.clear(); // same terminal: don't print over the bar
+      out.write(chunk);
+    }
     progress.tick(report.display);
   }
   progress.clear();
-
-  let output: string;
-  if (opts.format === 'json') output = formatJson(reports, opts.fix);
-  else if (opts.format === 'sarif') output = formatSarif(reports, { cwd: io.cwd, version: VERSION, rules: opts.rules });
-  else output = formatStylish(reports, wantsColor(io.stdout, io.env) ? COLORS : PLAIN, opts.fix);
-  if (output) await write(io.stdout, output);
-  return exitCodeOf(reports);
+  out.write(reporter.end());
+  await out.flush();
+  return exitCode;
 }
 
 /** Reads, lints and (with --fix) fixes one file. Keeps only the findings: models are dropped at once. */
@@ -137,15 +144,28 @@ function lintFile(file: string, opts: CliOptions, guidelines: GuidelineTable, cw
   return { file, display, findings: current, fixesApplied: applied };
 }
 
-/** Writes and waits until flushed. A reader that went away (`imr-lint ... | head`) is not an error. */
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? resolve() : reject(err));
-    stream.once('error', onError);
-    stream.write(text, (err) => {
-      stream.removeListener('error', onError);
-      if (err) onError(err);
-      else resolve();
+/** stdout, written as we go. A reader that went away (`imr-lint ... | head`) is not an error: output stops. */
+class Output {
+  private closed = false;
+  private failure: Error | undefined;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      this.closed = true;
+      if (err.code !== 'EPIPE') this.failure = err;
     });
-  });
+  }
+
+  write(text: string): void {
+    if (text && !this.closed) this.stream.write(text);
+  }
+
+  /** Resolves once everything written so far has been handed to the system. */
+  flush(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const done = () => (this.failure ? reject(this.failure) : resolve());
+      if (this.closed) return done();
+      this.stream.write('', () => done());
+    });
+  }
 }

@@ -27,7 +27,7 @@ export class Progress {
     const now = Date.now();
     if (this.drawn && now - this.lastDraw < 50 && this.done < this.total) return;
     this.lastDraw = now;
-    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+    const width = Math.max(20, (this.stream.columns || 80) - 1);
     const counter = ` ${this.done}/${this.total} `;
     const barWidth = Math.min(30, Math.max(10, width - counter.length - 20));
     const filled = Math.round((barWidth * this.done) / this.total);

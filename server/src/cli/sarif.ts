@@ -1,22 +1,22 @@
 // SARIF 2.1.0 for code-scanning services (GitHub, Azure DevOps, ...).
 import { sep } from 'node:path';
+import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../rules/index.js';
 import { docUrl } from '../rules/rule.js';
 import type { Finding, Range, Severity, SeveritySetting } from '../types.js';
 import { relativeInside, type FileReport } from './report.js';
+import { indentJson, type Reporter } from './reporter.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/imr-tools/imr-lint';
 
-type SarifLevel = 'error' | 'warning' | 'note';
-
-export function sarifLevel(s: Severity): SarifLevel {
+export function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
   return s === 'info' ? 'note' : s;
 }
 
 /** SARIF regions are 1-based; columns count UTF-16 code units, exactly like the engine's LSP ranges. */
-export function sarifRegion(range: Range) {
+export function sarifRegion(range: Range): Sarif.Region {
   return {
     startLine: range.start.line + 1,
     startColumn: range.start.character + 1,
@@ -26,7 +26,7 @@ export function sarifRegion(range: Range) {
 }
 
 /** A URI relative to %SRCROOT% (the working folder) when the file is inside it, else an absolute file URI. */
-export function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+export function artifactLocation(file: string, cwd: string): Sarif.ArtifactLocation {
   const rel = relativeInside(file, cwd);
   if (rel !== undefined) {
     return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
@@ -40,73 +40,100 @@ export interface SarifOptions {
   rules: Record<string, SeveritySetting>;
 }
 
-export function formatSarif(reports: readonly FileReport[], opts: SarifOptions): string {
-  const ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]));
-  const results: unknown[] = [];
-  const notifications: unknown[] = [];
-  for (const r of reports) {
-    const loc = artifactLocation(r.file, opts.cwd);
+/**
+ * Streams one SARIF log with one run: the tool (every rule, so that ruleIndex is stable), then the results
+ * as files are linted, then the invocation with its notifications (files that could not be linted).
+ */
+export class SarifReporter implements Reporter {
+  private readonly ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]));
+  private readonly notifications: Sarif.Notification[] = [];
+  private results = 0;
+
+  constructor(private readonly opts: SarifOptions) {}
+
+  begin(): string {
+    const tool: Sarif.Tool = {
+      driver: {
+        name: 'imr-lint',
+        informationUri: INFORMATION_URI,
+        version: this.opts.version,
+        semanticVersion: this.opts.version,
+        rules: RULES.map((rule) => ({
+          id: rule.meta.id,
+          shortDescription: { text: rule.meta.description },
+          helpUri: docUrl(rule.meta.id),
+          defaultConfiguration: { level: sarifLevel(rule.meta.defaultSeverity) },
+          properties: { fixable: rule.meta.fixable },
+        })),
+      },
+    };
+    const baseIds: Sarif.Run['originalUriBaseIds'] = {
+      '%SRCROOT%': { uri: pathToFileURL(this.opts.cwd).href.replace(/\/?$/, '/') },
+    };
+    const columnKind: Sarif.Run['columnKind'] = 'utf16CodeUnits';
+    return (
+      '{\n' +
+      `  "$schema": ${JSON.stringify(SARIF_SCHEMA)},\n` +
+      '  "version": "2.1.0",\n' +
+      '  "runs": [\n' +
+      '    {\n' +
+      `      "tool": ${indentJson(tool, 6)},\n` +
+      `      "originalUriBaseIds": ${indentJson(baseIds, 6)},\n` +
+      `      "columnKind": ${JSON.stringify(columnKind)},\n` +
+      '      "results": ['
+    );
+  }
+
+  file(r: FileReport): string {
+    const loc = artifactLocation(r.file, this.opts.cwd);
     if (r.error) {
-      notifications.push({
+      this.notifications.push({
         level: 'error',
         message: { text: `${r.display}: ${r.error.message}` },
         locations: [{ physicalLocation: { artifactLocation: loc } }],
         properties: { code: r.error.code },
       });
-      continue;
+      return '';
     }
     if (r.fixNotWritten) {
-      notifications.push({
+      this.notifications.push({
         level: 'warning',
         message: { text: `${r.display}: fixes not written: ${r.fixNotWritten}` },
         locations: [{ physicalLocation: { artifactLocation: loc } }],
       });
     }
-    for (const f of r.findings) results.push(result(f, loc, ruleIndex));
+    let out = '';
+    for (const f of r.findings) {
+      out += `${this.results++ === 0 ? '' : ','}\n        ${indentJson(result(f, loc, this.ruleIndex), 8)}`;
+    }
+    return out;
   }
-  const overrides = Object.entries(opts.rules)
-    .filter(([id]) => ruleIndex.has(id))
-    .map(([id, level]) => ({
-      descriptor: { id, index: ruleIndex.get(id) },
-      configuration: level === 'off' ? { enabled: false } : { level: sarifLevel(level) },
-    }));
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
+
+  end(): string {
+    const overrides: Sarif.ConfigurationOverride[] = Object.entries(this.opts.rules)
+      .filter(([id]) => this.ruleIndex.has(id))
+      .map(([id, level]) => ({
+        descriptor: { id, index: this.ruleIndex.get(id) },
+        configuration: level === 'off' ? { enabled: false } : { level: sarifLevel(level) },
+      }));
+    const invocations: Sarif.Invocation[] = [
       {
-        tool: {
-          driver: {
-            name: 'imr-lint',
-            informationUri: INFORMATION_URI,
-            version: opts.version,
-            semanticVersion: opts.version,
-            rules: RULES.map((rule) => ({
-              id: rule.meta.id,
-              shortDescription: { text: rule.meta.description },
-              helpUri: docUrl(rule.meta.id),
-              defaultConfiguration: { level: sarifLevel(rule.meta.defaultSeverity) },
-              properties: { fixable: rule.meta.fixable },
-            })),
-          },
-        },
-        invocations: [
-          {
-            executionSuccessful: notifications.every((n) => (n as { level: string }).level !== 'error'),
-            toolExecutionNotifications: notifications,
-            ...(overrides.length ? { ruleConfigurationOverrides: overrides } : {}),
-          },
-        ],
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(opts.cwd).href.replace(/\/?$/, '/') } },
-        columnKind: 'utf16CodeUnits',
-        results,
+        executionSuccessful: this.notifications.every((n) => n.level !== 'error'),
+        toolExecutionNotifications: this.notifications,
+        ...(overrides.length ? { ruleConfigurationOverrides: overrides } : {}),
       },
-    ],
-  };
-  return JSON.stringify(log, null, 2) + '\n';
+    ];
+    return (
+      (this.results === 0 ? '],\n' : '\n      ],\n') +
+      `      "invocations": ${indentJson(invocations, 6)}\n` +
+      '    }\n' +
+      '  ]\n' +
+      '}\n'
+    );
+  }
 }
 
-function result(f: Finding, loc: { uri: string; uriBaseId?: string }, ruleIndex: Map<string, number>) {
+function result(f: Finding, loc: Sarif.ArtifactLocation, ruleIndex: Map<string, number>): Sarif.Result {
   const index = ruleIndex.get(f.ruleId);
   const preferred = f.fixes.find((x) => x.preferred);
   return {

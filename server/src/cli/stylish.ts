@@ -1,6 +1,8 @@
-// Human output, modelled on ESLint's "stylish" formatter.
+// Human output, modelled on ESLint's "stylish" formatter. Streams: each file's block is written as soon as
+// the file is linted, and only the totals are kept.
 import type { FileReport } from './report.js';
 import { countFindings, plural } from './report.js';
+import type { Reporter } from './reporter.js';
 
 export interface Style {
   underline(s: string): string;
@@ -23,22 +25,33 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv):
   return stream.isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
-/** File-level problems are not part of this text: the CLI writes them to stderr as they happen. */
-export function formatStylish(reports: readonly FileReport[], style: Style, fixMode: boolean): string {
-  let out = '';
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  let fixable = 0;
-  let failed = 0;
-  for (const r of reports) {
-    if (r.error) failed++;
-    if (r.findings.length === 0) continue;
+/**
+ * `path`, then `  line:col  severity  message  rule-id` rows (1-based, aligned within the file), then a
+ * summary. Nothing at all for a clean run. Files that could not be linted are not part of this text (the
+ * CLI writes them to stderr as they happen) but are counted in the summary.
+ */
+export class StylishReporter implements Reporter {
+  private errors = 0;
+  private warnings = 0;
+  private infos = 0;
+  private fixable = 0;
+  private failed = 0;
+
+  constructor(private readonly style: Style, private readonly fixMode: boolean) {}
+
+  begin(): string {
+    return '';
+  }
+
+  file(r: FileReport): string {
+    const style = this.style;
+    if (r.error) this.failed++;
+    if (r.findings.length === 0) return '';
     const c = countFindings(r.findings);
-    errors += c.errors;
-    warnings += c.warnings;
-    infos += c.infos;
-    fixable += c.fixableErrors + c.fixableWarnings + c.fixableInfos;
+    this.errors += c.errors;
+    this.warnings += c.warnings;
+    this.infos += c.infos;
+    this.fixable += c.fixableErrors + c.fixableWarnings + c.fixableInfos;
     const rows = r.findings.map((f) => ({
       pos: `${f.range.start.line + 1}:${f.range.start.character + 1}`,
       sev: f.severity,
@@ -48,21 +61,31 @@ export function formatStylish(reports: readonly FileReport[], style: Style, fixM
     const wPos = Math.max(...rows.map((x) => x.pos.length));
     const wSev = Math.max(...rows.map((x) => x.sev.length));
     const wMsg = Math.max(...rows.map((x) => x.msg.length));
-    out += `\n${style.underline(r.display)}\n`;
+    let out = `\n${style.underline(r.display)}\n`;
     for (const x of rows) {
       const sevColor = x.sev === 'error' ? style.red : x.sev === 'warning' ? style.yellow : style.blue;
       out += `  ${style.dim(x.pos.padEnd(wPos))}  ${sevColor(x.sev.padEnd(wSev))}  ${x.msg.padEnd(wMsg)}  ${style.dim(x.rule)}\n`;
     }
+    return out;
   }
-  const total = errors + warnings + infos;
-  if (total === 0 && failed === 0) return '';
-  const summaryColor = errors > 0 || failed > 0 ? style.red : warnings > 0 ? style.yellow : style.blue;
-  const parts = [`${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info', 'infos')}`];
-  let summary = `\u2716 ${plural(total, 'problem')} (${parts[0]})`;
-  if (failed > 0) summary += `; ${plural(failed, 'file')} could not be linted`;
-  out += `\n${style.bold(summaryColor(summary))}\n`;
-  if (fixable > 0 && !fixMode) {
-    out += style.bold(summaryColor(`  ${plural(fixable, 'problem')} potentially fixable with the \`--fix\` option.`)) + '\n';
+
+  end(): string {
+    const style = this.style;
+    const total = this.errors + this.warnings + this.infos;
+    if (total === 0 && this.failed === 0) return '';
+    const color = this.errors > 0 || this.failed > 0 ? style.red : this.warnings > 0 ? style.yellow : style.blue;
+    const notLinted = `${plural(this.failed, 'file')} could not be linted`;
+    let summary = '\u2716 ';
+    if (total > 0) {
+      summary += `${plural(total, 'problem')} (${plural(this.errors, 'error')}, ${plural(this.warnings, 'warning')}, ${plural(this.infos, 'info', 'infos')})`;
+      if (this.failed > 0) summary += `; ${notLinted}`;
+    } else {
+      summary += notLinted;
+    }
+    let out = `\n${style.bold(color(summary))}\n`;
+    if (this.fixable > 0 && !this.fixMode) {
+      out += style.bold(color(`  ${plural(this.fixable, 'problem')} potentially fixable with the \`--fix\` option.`)) + '\n';
+    }
+    return out + '\n';
   }
-  return out + '\n';
 }
