@@ -23,7 +23,7 @@ test('the seed yields exactly injury-date-mismatch and visits-over-limit, at the
   assert.equal(text.slice(visits.span.start, visits.span.end), '12 SESSIONS');
   assert.deepEqual(visits.range, { start: { line: 21, character: 45 }, end: { line: 21, character: 56 } });
   assert.equal(visits.severity, 'info', 'Upheld over the limit is consistent: information');
-  assert.match(visits.message, /12 visits requested for massage therapy/);
+  assert.match(visits.message, /12 sessions requested for massage therapy/);
   assert.match(visits.message, /4-6 visits/);
   assert.match(visits.message, /page\(s\) 60/);
 });

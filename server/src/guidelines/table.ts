@@ -6,12 +6,16 @@ import { GuidelineTableSchema, type GuidelineRow } from './schema.js';
 export class GuidelineTable {
   readonly rows: readonly GuidelineRow[];
   readonly mtusParts: readonly string[];
+  private readonly knownParts: ReadonlySet<string>;
+  private readonly whenTerms: string[];
   /** Every treatment name, longest first, with the treatment family it names. */
   private readonly names: { name: string; re: RegExp; treatment: string }[];
 
   constructor(rows: GuidelineRow[], mtusParts: string[]) {
     this.rows = rows;
     this.mtusParts = mtusParts;
+    this.knownParts = new Set(mtusParts.map(normalizePart));
+    this.whenTerms = [...new Set(rows.flatMap((r) => (r.when ?? []).flatMap((e) => e.toLowerCase().split('|'))))];
     const seen = new Map<string, string>();
     for (const row of rows) for (const n of row.names) if (!seen.has(n.toLowerCase())) seen.set(n.toLowerCase(), row.treatment);
     this.names = [...seen]
@@ -39,26 +43,30 @@ export class GuidelineTable {
    * ("post-op physical therapy"). An entry may list alternatives: "post-op|postoperative". Rows with a
    * matching `when` are specific and win over general rows. The rationale is not consulted: it quotes
    * whole guideline lists (CRPS, post-surgical) that say nothing of this patient.
+   * `summaryTerms` is `termsIn(summary)`, computed once per document: the summary can be long.
    */
-  applicableRows(treatment: string, title: string, narrative: string, onlyChecked: boolean): GuidelineRow[] {
+  applicableRows(treatment: string, title: string, summaryTerms: ReadonlySet<string>, onlyChecked: boolean): GuidelineRow[] {
     const t = title.toLowerCase();
-    const both = `${t} ${narrative.toLowerCase()}`;
-    const has = (hay: string) => (entry: string) => entry.toLowerCase().split('|').some((w) => hay.includes(w));
-    const rows = this.rowsFor(treatment).filter((r) => (!onlyChecked || r.checkRequests) && !(r.unless ?? []).some(has(t)));
-    const specific = rows.filter((r) => r.when && r.when.every(has(both)));
+    const inTitle = (entry: string) => entry.toLowerCase().split('|').some((w) => t.includes(w));
+    const anywhere = (entry: string) => entry.toLowerCase().split('|').some((w) => t.includes(w) || summaryTerms.has(w));
+    const rows = this.rowsFor(treatment).filter((r) => (!onlyChecked || r.checkRequests) && !(r.unless ?? []).some(inTitle));
+    const specific = rows.filter((r) => r.when && r.when.every(anywhere));
     return specific.length > 0 ? specific : rows.filter((r) => !r.when);
+  }
+
+  /** Which of the table's `when` words a text contains (lower case), for applicableRows. */
+  termsIn(text: string): Set<string> {
+    const lower = text.toLowerCase();
+    return new Set(this.whenTerms.filter((w) => lower.includes(w)));
   }
 
   row(id: string): GuidelineRow | undefined {
     return this.rows.find((r) => r.id === id);
   }
 
+  /** Whether a cited part names a part of MTUS, ignoring filler words ("Medical Treatment", "Guidelines", years). */
   isKnownMtusPart(part: string): boolean {
-    const p = normalizePart(part);
-    return this.mtusParts.some((k) => {
-      const n = normalizePart(k);
-      return p === n || p.startsWith(n + ' ') || n.startsWith(p + ' ');
-    });
+    return this.knownParts.has(normalizePart(part));
   }
 }
 
@@ -67,7 +75,7 @@ export function normalizePart(part: string): string {
     .toLowerCase()
     .replace(/&/g, 'and')
     .replace(/[^a-z0-9 ]+/g, ' ')
-    .replace(/\b(mtus|the|guidelines?|20\d\d|19\d\d)\b/g, ' ')
+    .replace(/\b(mtus|ca|california|the|guidelines?|medical|treatment|schedule|utilization|20\d\d|19\d\d)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

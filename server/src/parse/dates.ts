@@ -77,7 +77,7 @@ export function scanDates(text: string, base = 0): DateMention[] {
       const y = m[11];
       yearDigits = y.startsWith("'") ? 2 : y.length;
       year = y.startsWith("'") ? expandYear(+y.slice(1)) : +y;
-      format = day === undefined ? 'month-year' : m[9] === '.' || name.length === 3 || name === 'sept' ? 'month-abbr' : 'month-name';
+      format = day === undefined ? 'month-year' : m[9] === '.' || (name.length === 3 && name !== 'may') || name === 'sept' ? 'month-abbr' : 'month-name';
     } else {
       month = +m[12];
       year = +m[13];

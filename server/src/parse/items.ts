@@ -40,7 +40,8 @@ function classify(p: Paragraph, text: string): PartKind | 'intro' | 'title' | 'o
 }
 
 /** Splits the decisions section's paragraphs into disputed items. */
-export function parseItems(paras: Paragraph[], plain: string, table: GuidelineTable): DisputedItem[] {
+export function parseItems(input: Paragraph[], plain: string, table: GuidelineTable): DisputedItem[] {
+  const paras = splitAtLabels(input);
   const drafts: ItemDraft[] = [];
   let cur: ItemDraft | undefined;
   let pending: Paragraph[] = []; // 'other' paragraphs not yet owned by any item
@@ -79,6 +80,46 @@ export function parseItems(paras: Paragraph[], plain: string, table: GuidelineTa
     else pending.push(p);
   }
   return drafts.map((d) => buildItem(d, plain, table));
+}
+
+/**
+ * Writers who put no blank line between an item's parts still mean separate parts: a paragraph is cut
+ * before each line that starts with a part label, and after a line that ends with a verdict.
+ */
+function splitAtLabels(paras: Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const p of paras) {
+    let cur: Paragraph['lines'] = [];
+    const flush = () => {
+      if (cur.length === 0) return;
+      const first = cur[0];
+      const last = cur[cur.length - 1];
+      const start = first.start + (first.text.length - first.text.trimStart().length);
+      const end = last.end - (last.text.length - last.text.trimEnd().length);
+      out.push({ span: { start, end: Math.max(start, end) }, text: '', lines: cur });
+      cur = [];
+    };
+    if (p.lines.length === 1) {
+      out.push(p);
+      continue;
+    }
+    for (const line of p.lines) {
+      if (cur.length > 0 && PART_LABELS.some((l) => l.re.test(line.text))) {
+        // "...rationale.\nNext title:\nClaims Administrator guideline:": the line before an item's first
+        // label, at the end of another part, is the next item's title.
+        if (PART_LABELS[0].re.test(line.text) && cur.length > 1 && PART_LABELS.some((l) => l.re.test(cur[0].text))) {
+          const title = cur.pop()!;
+          flush();
+          cur = [title];
+        }
+        flush();
+      }
+      cur.push(line);
+      if (TITLE_VERDICT_RE.test(line.text)) flush();
+    }
+    flush();
+  }
+  return out;
 }
 
 function partOf(d: { label: Span; paras: Paragraph[] }, plain: string): LabeledPart {
@@ -122,7 +163,7 @@ function buildItem(d: ItemDraft, plain: string, table: GuidelineTable): Disputed
     treatment: t && { name: t.name, treatment: t.treatment, span: { start: titleOnly.start + t.index, end: titleOnly.start + t.index + t.name.length } },
   };
   if (d.parts.ca) item.claimsAdministratorGuideline = partOf(d.parts.ca, plain);
-  if (d.parts.mx) item.reviewerGuideline = reviewerGuideline(partOf(d.parts.mx, plain));
+  if (d.parts.mx) item.reviewerGuideline = reviewerGuideline(partOf(d.parts.mx, plain), table);
   if (d.parts.rat) item.rationale = rationale(partOf(d.parts.rat, plain));
   const lastPart = item.rationale ?? item.reviewerGuideline ?? item.claimsAdministratorGuideline;
   item.span.end = Math.max(titleSpan.end, lastPart ? lastPart.valueSpan.end : titleSpan.end);
@@ -164,7 +205,7 @@ const NO_CITATION_RE = /did\s+not\s+cite\s+any\s+(?:medical\s+)?evidence/i;
 // A guideline line is a sentence or two; past this many characters the rest is not parsed for citations.
 const MAX_CITATION_TEXT = 4000;
 
-function reviewerGuideline(part: LabeledPart): ReviewerGuideline {
+function reviewerGuideline(part: LabeledPart, table: GuidelineTable): ReviewerGuideline {
   const citations: Citation[] = [];
   const text = part.text.slice(0, MAX_CITATION_TEXT);
   // Each "Decision based on ..." starts one statement; MTUS statements list parts joined by ", and".
@@ -191,7 +232,11 @@ function reviewerGuideline(part: LabeledPart): ReviewerGuideline {
       const at = text.indexOf(piece, cursor);
       cursor = at + piece.length;
       const t = piece.replace(/[\s.]+$/, '');
-      if (t.trim()) citations.push(citation(part, at, t, !!mtus || /\bMTUS\b/.test(t) || !/\b(ODG|Official Disability|ACOEM)\b/i.test(t)));
+      if (!t.trim()) continue;
+      // MTUS when the statement says so, or when it names a part of MTUS; a bare study citation is not MTUS.
+      const c = citation(part, at, t, true);
+      c.mtus = !!mtus || /\bMTUS\b/.test(t) || table.isKnownMtusPart(c.part);
+      citations.push(c);
     }
   });
   return { ...part, citations, statesNoCitation: NO_CITATION_RE.test(text) };

@@ -16,10 +16,17 @@ function pageList(pages: string[]): string {
   return nums.length > 1 && contiguous ? `${nums[0]}-${nums[nums.length - 1]}` : pages.join(', ');
 }
 
-/** The clinical summary's text, which says what the patient has (CRPS, a meniscectomy...). */
-export function narrativeOf(doc: Determination): string {
-  const s = doc.sections.find((x) => x.kind === 'summary');
-  return s ? doc.plain.slice(s.bodySpan.start, s.bodySpan.end) : '';
+const summaryTermsCache = new WeakMap<Determination, ReadonlySet<string>>();
+
+/** The table's `when` words that the clinical summary contains (CRPS, meniscectomy...), once per document. */
+export function summaryTerms(doc: Determination, table: GuidelineTable): ReadonlySet<string> {
+  let terms = summaryTermsCache.get(doc);
+  if (!terms) {
+    const s = doc.sections.find((x) => x.kind === 'summary');
+    terms = table.termsIn(s ? doc.plain.slice(s.bodySpan.start, s.bodySpan.end) : '');
+    summaryTermsCache.set(doc, terms);
+  }
+  return terms;
 }
 
 /** What the request is: its title, and the guideline parts cited for it ("Postsurgical Treatment"). */
@@ -30,6 +37,6 @@ export function titleContext(item: DisputedItem): string {
 /** The table row to cite for an item: its treatment's primary (MTUS first) row that applies. */
 export function primaryRow(doc: Determination, item: DisputedItem, table: GuidelineTable): GuidelineRow | undefined {
   if (!item.treatment) return undefined;
-  const rows = table.applicableRows(item.treatment.treatment, titleContext(item), narrativeOf(doc), false);
+  const rows = table.applicableRows(item.treatment.treatment, titleContext(item), summaryTerms(doc, table), false);
   return rows.find((r) => r.source === 'MTUS') ?? rows[0];
 }

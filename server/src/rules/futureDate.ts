@@ -10,7 +10,7 @@ export const futureDate: Rule = {
     if (!decision || !dd) return [];
     const out: RuleFinding[] = [];
     for (const d of doc.dates) {
-      if (!d.date || d.headerKey === 'decisionDate') continue;
+      if (!d.date || d.role === 'header') continue; // header order is date-order's
       // Month-year mentions are compared at month precision.
       const later = d.date.day === undefined ? d.date.year * 12 + d.date.month > dd.year * 12 + dd.month : compareDates(d.date, dd) > 0;
       if (!later) continue;

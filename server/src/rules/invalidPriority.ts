@@ -7,7 +7,7 @@ export const invalidPriority: Rule = {
   meta: { id: 'invalid-priority', defaultSeverity: 'error', description: 'Priority is neither Standard nor Expedited.', fixable: true },
   check({ doc }) {
     const f = doc.header.priority;
-    if (!f || !f.raw || VALUES.includes(f.raw)) return [];
+    if (!f || !f.raw || VALUES.some((v) => v.toLowerCase() === f.raw.toLowerCase())) return [];
     const nearest = VALUES.map((v) => ({ v, d: distance(f.raw.toLowerCase(), v.toLowerCase()) })).sort((a, b) => a.d - b.d)[0].v;
     return [{
       span: f.valueSpan,

@@ -2,7 +2,7 @@ import type { DisputedItem } from '../model/determination.js';
 import { citationFor, primaryRow } from './citationText.js';
 import type { Rule, RuleFinding } from './rule.js';
 
-const NAMES_GUIDELINE = /\b(MTUS|ODG|ACOEM|Official\s+Disability|guidelines?|CCR|Labor\s+Code|Medical\s+Treatment|Complaints|Chronic\s+Pain|Postsurgical|Treatment\s+\d{4}|journal|study|studies|et\s+al|FDA|Citation)\b/i;
+const NAMES_GUIDELINE = /\b(MTUS|ODG|ACOEM|Official\s+Disability|guidelines?|CCR|Labor\s+Code|Medical\s+Treatment|Complaints|Chronic\s+Pain|Postsurgical|Treatment\s+\d{4}|journal|study|studies|trial|literature|article|review|et\s+al|FDA|Citation|\[GUIDELINE\])\b/i;
 const ANCILLARY_REASON = /(surgical|surgery|procedure|operation)[\s\S]*not\s+(?:medically\s+)?necessary|ancillary|associated\s+(?:surgical\s+)?services?/i;
 
 /** An item must say which guideline the reviewer relied on; "did not cite" is for ancillary surgical items only. */
@@ -16,7 +16,7 @@ export const missingGuidelineCitation: Rule = {
       if (g?.statesNoCitation && (item.ancillary || ANCILLARY_REASON.test(item.rationale?.text ?? ''))) continue;
       if (g && g.text.trim() && !g.statesNoCitation && NAMES_GUIDELINE.test(g.text)) continue;
       const row = primaryRow(doc, item, table);
-      const citation = row ? citationFor(row) : 'Decision based on MTUS ${GUIDELINE}, Section(s): ${SECTION}.';
+      const citation = row ? citationFor(row) : 'Decision based on MTUS [GUIDELINE], Section(s): [SECTION].';
       const fixTitle = row ? `Cite ${row.guideline.part}${row.pages?.length ? ` page(s) ${row.pages.join(', ')}` : ''}` : 'Insert a citation line to fill in';
       out.push(g ? emptyOrWrong(item, g, citation, fixTitle) : missingLine(item, citation, fixTitle, md, doc.text));
     }

@@ -6,7 +6,8 @@ export const missingHeaderField: Rule = {
   meta: { id: 'missing-header-field', defaultSeverity: 'error', description: 'A header field (Case Number, dates, Priority) is missing or empty.', fixable: false },
   check({ doc }) {
     const out: RuleFinding[] = [];
-    const anchor = doc.sections[0]?.headingSpan ?? { start: 0, end: Math.min(doc.text.length, firstLineEnd(doc.text)) };
+    // In the header when it has any field; else on the first heading; else on the first line.
+    const anchor = doc.headerFields[0]?.labelSpan ?? doc.sections[0]?.headingSpan ?? { start: 0, end: Math.min(doc.text.length, firstLineEnd(doc.text)) };
     for (const h of HEADER_LABELS) {
       const f = doc.header[h.key];
       if (!f) {

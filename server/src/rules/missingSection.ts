@@ -1,25 +1,37 @@
 import { SECTION_HEADINGS } from '../parse/sections.js';
 import type { Rule, RuleFinding } from './rule.js';
 
-/** Each standard section must be present; the finding sits where the section belongs. */
+/** Each standard section must be present; the fix inserts its heading where the section belongs. */
 export const missingSection: Rule = {
   meta: { id: 'missing-section', defaultSeverity: 'error', description: 'A standard section of the determination is missing.', fixable: true },
   check({ doc }) {
     const out: RuleFinding[] = [];
     const present = new Set(doc.sections.map((s) => s.kind));
     const md = doc.languageId === 'markdown';
+    const eol = /\r\n|\r|\n/.exec(doc.text)?.[0] ?? '\n';
     SECTION_HEADINGS.forEach((h, i) => {
       if (present.has(h.kind)) return;
-      // Insert before the next standard section that is present, else at the end.
-      const next = doc.sections.find((s) => SECTION_HEADINGS.findIndex((x) => x.kind === s.kind) > i);
-      const at = next ? lineStartOf(doc.text, next.headingSpan.start) : doc.text.length;
-      const anchor = next ? next.headingSpan : { start: Math.max(0, doc.text.length - 1), end: doc.text.length };
       const heading = `${md ? '### ' : ''}${h.title}`;
-      const newText = next ? `${heading}\n\n\n\n` : `${/\n\s*$/.test(doc.text) || !doc.text ? '' : '\n\n'}${heading}\n\n`;
+      // Before the next standard section that is present; the decisions heading before the first item.
+      const next = doc.sections.find((s) => SECTION_HEADINGS.findIndex((x) => x.kind === s.kind) > i);
+      const firstItem = h.kind === 'decisions' ? doc.items[0] : undefined;
+      const before = next?.headingSpan.start ?? firstItem?.span.start;
+      let span;
+      let edit;
+      if (before !== undefined) {
+        const at = lineStartOf(doc.text, before);
+        span = next ? next.headingSpan : firstItem!.title.span;
+        edit = { span: { start: at, end: at }, newText: `${heading}${eol}${eol}` };
+      } else {
+        const end = doc.text.length;
+        const sep = end === 0 ? '' : /(\r\n|\r|\n)[ \t]*(\r\n|\r|\n)$/.test(doc.text) ? '' : /(\r\n|\r|\n)$/.test(doc.text) ? eol : eol + eol;
+        span = lastLineSpan(doc.text);
+        edit = { span: { start: end, end }, newText: `${sep}${heading}${eol}` };
+      }
       out.push({
-        span: next ? next.headingSpan : { start: anchor.start, end: anchor.end },
+        span,
         message: `Section "${h.title}" is missing. Every final determination has it; add the heading and its text.`,
-        fixes: [{ title: `Insert the "${h.title}" heading`, edits: [{ span: { start: at, end: at }, newText }] }],
+        fixes: [{ title: `Insert the "${h.title}" heading`, edits: [edit], preferred: true }],
       });
     });
     return out;
@@ -30,4 +42,11 @@ function lineStartOf(text: string, offset: number): number {
   let i = offset;
   while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
   return i;
+}
+
+/** The last non-blank line, where a finding about something missing at the end is shown. */
+function lastLineSpan(text: string): { start: number; end: number } {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return { start: lineStartOf(text, end), end };
 }

@@ -8,7 +8,15 @@ export const missingVerdict: Rule = {
     for (const item of doc.items) {
       if (item.verdict) continue;
       const c = item.rationale?.conclusion;
-      const at = item.title.span.end;
+      // After the title's own colon and closing markup ("**TITLE:**" -> "**TITLE:** Upheld").
+      let at = item.title.span.end;
+      let colon = false;
+      for (let i = at; i < doc.text.length && /[:*_ \t]/.test(doc.text[i]); i++) {
+        if (doc.text[i] === ':') colon = true;
+        if (doc.text[i] !== ' ' && doc.text[i] !== '\t') at = i + 1;
+      }
+      if (!colon) at = item.title.span.end;
+      const prefix = colon ? ' ' : ': ';
       const suggested = c ? (c.necessary ? 'Overturned' : 'Upheld') : undefined;
       const hasTitle = item.title.span.end > item.title.span.start;
       out.push({
@@ -19,7 +27,7 @@ export const missingVerdict: Rule = {
         fixes: hasTitle
           ? (suggested ? [suggested] : ['Upheld', 'Overturned']).map((v, i) => ({
               title: `Add the verdict ${v}${suggested ? ' (as the rationale concludes)' : ''}`,
-              edits: [{ span: { start: at, end: at }, newText: `: ${v}` }],
+              edits: [{ span: { start: at, end: at }, newText: `${prefix}${v}` }],
               preferred: !!suggested && i === 0,
             }))
           : [],

@@ -7,7 +7,7 @@ export const unknownGuideline: Rule = {
     const out: RuleFinding[] = [];
     for (const item of doc.items) {
       for (const c of item.reviewerGuideline?.citations ?? []) {
-        if (!c.mtus || !c.part || table.isKnownMtusPart(c.part)) continue;
+        if (!c.mtus || !c.part || /\[|\$\{/.test(c.part) || table.isKnownMtusPart(c.part)) continue;
         out.push({
           span: c.span,
           message: `"${c.part}" is not a part of MTUS known to the guideline table. Check the name (e.g. "Chronic Pain Medical Treatment", "Low Back Complaints"), or cite it as "Non-MTUS Citation".`,

@@ -1,8 +1,10 @@
 import type { GuidelineRow } from '../guidelines/schema.js';
-import { narrativeOf, titleContext } from './citationText.js';
+import { summaryTerms, titleContext } from './citationText.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 const VISIT_UNITS = new Set(['visits', 'treatments', 'sessions']);
+// An Overturned rationale that argues for going beyond the guideline ("an exception is warranted").
+const EXCEPTION_RE = /\bexception(?:al)?\b|\bextenuating\b|\bexceed(?:s|ing)?\s+(?:the\s+)?guidelines?\b[^.]*\b(?:warranted|reasonable|appropriate|justified|supported)\b|\bdespite\s+(?:the\s+)?guidelines?\b/i;
 
 /**
  * The course as requested (the original request of a partial certification) against the table's limit.
@@ -13,27 +15,31 @@ export const visitsOverLimit: Rule = {
   meta: { id: 'visits-over-limit', defaultSeverity: 'warning', description: 'The requested number of visits exceeds the guideline\'s limit.', fixable: false },
   check({ doc, table }) {
     const out: RuleFinding[] = [];
-    const narrative = narrativeOf(doc);
+    const terms = summaryTerms(doc, table);
     for (const item of doc.items) {
       const q = item.quantity;
       if (!q || !item.treatment) continue;
-      const rows = table.applicableRows(item.treatment.treatment, titleContext(item), narrative, true).filter((r) => r.limit && VISIT_UNITS.has(r.limit.unit));
+      const rows = table.applicableRows(item.treatment.treatment, titleContext(item), terms, true).filter((r) => r.limit && VISIT_UNITS.has(r.limit.unit));
       if (rows.length === 0) continue;
       // The most generous applicable row decides: the request exceeds the guideline only if it exceeds them all.
       const row = rows.reduce((a, b) => (b.limit!.max > a.limit!.max ? b : a)) as GuidelineRow & { limit: NonNullable<GuidelineRow['limit']> };
       if (q.count <= row.limit.max) continue;
       const cite = `${row.source === 'MTUS' ? 'MTUS ' : ''}${row.guideline.part}${row.pages?.length ? `, page(s) ${row.pages.join(', ')}` : row.sections?.length ? `, ${row.sections[0]}` : ''}`;
       const consistent = item.verdict?.value === 'Upheld';
-      const base = `${q.count} ${row.limit.unit} requested for ${item.treatment.treatment}; ${cite} allows ${row.limit.text}${row.confirmed ? '' : ' (figure not yet confirmed from the guideline text)'}.`;
+      const exception = !consistent && EXCEPTION_RE.test(item.rationale?.text ?? '');
+      const unit = /session|visit|treatment|appointment/i.exec(q.raw)?.[0].toLowerCase().replace(/s?$/, 's') ?? row.limit.unit;
+      const base = `${q.count} ${unit} requested for ${item.treatment.treatment}; ${cite} allows ${row.limit.text}${row.confirmed ? '' : ' (figure not yet confirmed from the guideline text)'}.`;
       const message = consistent
         ? `${base} The Upheld verdict is consistent with the guideline.`
-        : item.verdict
+        : exception
+          ? `${base} The rationale states an exception to the guideline; check that it is documented.`
+          : item.verdict
           ? `${base} An Overturned verdict exceeds the guideline: state the exception that justifies it, or uphold.`
           : `${base} A decision to overturn would need a stated exception.`;
       out.push({
         span: q.span,
         message,
-        severity: consistent || !row.confirmed ? 'info' : undefined,
+        severity: consistent || exception || !row.confirmed ? 'info' : undefined,
         related: item.verdict ? [{ span: item.verdict.span, message: `Verdict: ${item.verdict.value}` }] : [],
       });
     }
