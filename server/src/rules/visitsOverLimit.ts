@@ -27,8 +27,7 @@ export const visitsOverLimit: Rule = {
       const cite = `${row.source === 'MTUS' ? 'MTUS ' : ''}${row.guideline.part}${row.pages?.length ? `, page(s) ${row.pages.join(', ')}` : row.sections?.length ? `, ${row.sections[0]}` : ''}`;
       const consistent = item.verdict?.value === 'Upheld';
       const exception = !consistent && EXCEPTION_RE.test(item.rationale?.text ?? '');
-      const unit = /session|visit|treatment|appointment/i.exec(q.raw)?.[0].toLowerCase().replace(/s?$/, 's') ?? row.limit.unit;
-      const base = `${q.count} ${unit} requested for ${item.treatment.treatment}; ${cite} allows ${row.limit.text}${row.confirmed ? '' : ' (figure not yet confirmed from the guideline text)'}.`;
+      const base = `${q.count} ${q.unit} requested for ${item.treatment.treatment}; ${cite} allows ${row.limit.text}${row.confirmed ? '' : ' (figure not yet confirmed from the guideline text)'}.`;
       const message = consistent
         ? `${base} The Upheld verdict is consistent with the guideline.`
         : exception
