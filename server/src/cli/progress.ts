@@ -11,7 +11,7 @@ export const PROGRESS_MIN_FILES = 20;
 
 export function wantsProgress(stream: ProgressStream, env: NodeJS.ProcessEnv, files: number): boolean {
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
-  return !ci && env.TERM !== 'dumb' && files > PROGRESS_MIN_FILES;
+  return stream.isTTY === true && !ci && env.TERM !== 'dumb' && files > PROGRESS_MIN_FILES;
 }
 
 export class Progress {
