@@ -353,14 +353,14 @@ describe('imr-lint --fix', () => {
     const dir = tmp();
     const file = join(dir, 'letter.md');
     writeFileSync(file, original);
-    chmodSync(file, 0o640);
+    chmodSync(file, 0o664); // group-writable: a umask of 022 would drop that bit without the chmod
     const inodeBefore = statSync(file).ino;
     const r = run(['--fix', '-f', 'json', 'letter.md'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     const expected = original.replace('sustained an industrial injury date of December 22, 2009.', FIXED_SENTENCE);
     assert.notEqual(expected, original);
     assert.equal(readFileSync(file, 'utf8'), expected);
-    assert.equal(statSync(file).mode & 0o777, 0o640);
+    assert.equal(statSync(file).mode & 0o777, 0o664);
     assert.notEqual(statSync(file).ino, inodeBefore, 'written through a temporary file and a rename');
     assert.deepEqual(readdirSync(dir), ['letter.md']);
     const [entry] = json(r);
