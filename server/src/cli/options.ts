@@ -104,8 +104,9 @@ Usage: imr-lint [options] <file|folder|glob>...
   Folders are searched recursively for *.md, *.markdown and *.txt files, skipping node_modules and
   folders whose name starts with ".". Globs such as 'letters/**/*.md' or 'cases/{2014,2015}/*.md' are
   expanded by imr-lint (quote them so that every shell passes them on unchanged); "*" and "**" do not
-  match names starting with ".". Named files are linted whatever their extension. *.txt files are read
-  as plain text, all other files as Markdown. Every argument must match at least one file.
+  match names starting with ".". Files named or matched by a glob are linted whatever their extension.
+  *.txt files are read as plain text, all other files as Markdown (a UTF-8 byte-order mark is ignored).
+  Every argument must match at least one file.
 
 Options:
   -f, --format <stylish|json|sarif>   Output format (default: stylish). json: one entry per file with
