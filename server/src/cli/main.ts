@@ -1,5 +1,6 @@
 // imr-lint: the command-line front end of the engine. Bundled into dist/cli.cjs; bin/imr-lint.cjs calls main().
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import { applyFixes } from '../fixes.js';
 import { defaultGuidelineTable, GuidelineTableError, loadUserGuidelineTable, type GuidelineTable } from '../guidelines/table.js';
@@ -64,7 +65,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (opts.guidelines !== undefined) {
     let json: string;
     try {
-      json = readFileSync(opts.guidelines, 'utf8');
+      json = readFileSync(resolve(io.cwd, opts.guidelines), 'utf8');
     } catch (e) {
       return fail(`Cannot read guideline table ${opts.guidelines} (${describeError(e)}).`, false);
     }
