@@ -72,3 +72,9 @@ test('the seed model: header, sections, item, facts', { skip }, () => {
     [['December 22, 2009', 'injury'], ['December 27, 2013', 'ur']],
   );
 });
+
+test('the seed is Markdown saved as .txt: linted as plain text, it still yields only its two findings', { skip }, () => {
+  const { findings, model } = lint(seedText(), { languageId: 'plaintext' });
+  assert.equal(model.languageId, 'markdown');
+  assert.deepEqual(findings.map((f) => f.ruleId), ['injury-date-mismatch', 'visits-over-limit']);
+});

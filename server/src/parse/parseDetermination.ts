@@ -9,13 +9,17 @@ import { ageAndSex, assignRoles } from './narrative.js';
 import { linesOf, paragraphsOf } from './paragraphs.js';
 import { sectionKindOf } from './sections.js';
 
+const MARKDOWN_SIGNS = /<\/?b>|^\s{0,3}(?:#{1,6}\s+\S|\*\*[^*\r\n]+:\*\*)/im;
 const DIRECTIVE_RE = /<!--\s*imr-lint-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->/g;
 
 /**
  * Text -> Determination. Never throws: whatever is missing or broken is simply absent from the model, and
  * the rules report it.
  */
-export function parseDetermination(text: string, languageId: LanguageId, table: GuidelineTable): Determination {
+export function parseDetermination(text: string, requested: LanguageId, table: GuidelineTable): Determination {
+  // Markdown saved as .txt (the seed is) is still Markdown; plain text is never read as Markdown unless it
+  // carries unmistakable markup, because remark would take a PDF's "1." or "-" line starts for lists.
+  const languageId: LanguageId = requested === 'plaintext' && MARKDOWN_SIGNS.test(text) ? 'markdown' : requested;
   const plain = languageId === 'markdown' ? markdownToPlain(text) : text;
   const lines = linesOf(plain, 0, plain.length);
 
