@@ -41,7 +41,8 @@ export class GuidelineTable {
    * Rows whose limit applies to a request. `when` entries must all appear in the item title or the clinical
    * summary (a CRPS diagnosis, a meniscectomy); `unless` entries exclude a row when the title has one
    * ("post-op physical therapy"). An entry may list alternatives: "post-op|postoperative". Rows with a
-   * matching `when` are specific and win over general rows. The rationale is not consulted: it quotes
+   * matching `when` are specific and win over general rows of the same rank; MTUS rows outrank all
+   * others. The rationale is not consulted: it quotes
    * whole guideline lists (CRPS, post-surgical) that say nothing of this patient.
    * `summaryTerms` is `termsIn(summary)`, computed once per document: the summary can be long.
    */
@@ -50,8 +51,13 @@ export class GuidelineTable {
     const inTitle = (entry: string) => entry.toLowerCase().split('|').some((w) => t.includes(w));
     const anywhere = (entry: string) => entry.toLowerCase().split('|').some((w) => t.includes(w) || summaryTerms.has(w));
     const rows = this.rowsFor(treatment).filter((r) => (!onlyChecked || r.checkRequests) && !(r.unless ?? []).some(inTitle));
-    const specific = rows.filter((r) => r.when && r.when.every(anywhere));
-    return specific.length > 0 ? specific : rows.filter((r) => !r.when);
+    const pick = (rs: GuidelineRow[]) => {
+      const specific = rs.filter((r) => r.when && r.when.every(anywhere));
+      return specific.length > 0 ? specific : rs.filter((r) => !r.when);
+    };
+    // MTUS first (Labor Code 4610.5(c)(2)): other sources only where no MTUS row applies.
+    const mtus = pick(rows.filter((r) => r.source === 'MTUS'));
+    return mtus.length > 0 ? mtus : pick(rows.filter((r) => r.source !== 'MTUS'));
   }
 
   /** Which of the table's `when` words a text contains (lower case), for applicableRows. */

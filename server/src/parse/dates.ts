@@ -128,7 +128,8 @@ export function formatUs(d: CalendarDate): string {
 export function formatLike(d: CalendarDate, like: DateMention): string {
   const yy = like.yearDigits === 2 ? String(d.year % 100).padStart(2, '0') : String(d.year);
   const day = d.day ?? 1;
-  const numericPad = /^0/.test(like.raw) || /[/-]0\d[/-]/.test(like.raw);
+  // Zero-padded like the header (MM/DD/YYYY) unless the mention shows an unpadded month or day ("12/1/16").
+  const numericPad = !/^\d[/-]|[/-]\d[/-]/.test(like.raw);
   const mm = numericPad ? String(d.month).padStart(2, '0') : String(d.month);
   const dd = numericPad ? String(day).padStart(2, '0') : String(day);
   switch (like.format) {

@@ -44,12 +44,13 @@ export function parseItems(input: Paragraph[], plain: string, table: GuidelineTa
   const paras = splitAtLabels(input);
   const drafts: ItemDraft[] = [];
   let cur: ItemDraft | undefined;
-  let pending: Paragraph[] = []; // 'other' paragraphs not yet owned by any item
+  // 'other' paragraphs not yet owned by any item; the last one before an item's first label is its title
+  let pending: Paragraph[] = [];
   for (const p of paras) {
     const kind = classify(p, plain);
     if (kind === 'intro' && !cur) continue;
     if (kind === 'title') {
-      cur = { title: [...pending, p], parts: {} };
+      cur = { title: [p], parts: {} };
       pending = [];
       drafts.push(cur);
       continue;
@@ -61,7 +62,7 @@ export function parseItems(input: Paragraph[], plain: string, table: GuidelineTa
         !cur || Object.keys(cur.parts).some((k) => PART_ORDER[k as PartKind] >= PART_ORDER[kind]) || pending.length > 0;
       if (needsNew) {
         // The paragraph before an item's first label, not ending in a verdict, is a title whose verdict is missing.
-        let title: Paragraph[] | undefined = pending.length ? pending : undefined;
+        let title: Paragraph[] | undefined = pending.length ? [pending[pending.length - 1]] : undefined;
         if (!title && cur && cur.last) {
           const owner = cur.parts[cur.last]!;
           if (owner.paras.length > 1 && kind !== 'rat') title = [owner.paras.pop()!];
@@ -295,6 +296,7 @@ function expandPages(s: string): string[] {
 // The conclusion is the last "medically necessary" of the rationale; the clause before it decides the
 // polarity: "is determined to not be", "cannot be considered", "was not" make it negative.
 const NECESSARY_RE = /medically\s+(?:necessary|appropriate)|medical\s+necessity|\b(?:is|was|are|were)\s+(?:not\s+)?necessary\b/gi;
+const VERB_RE = /\b(?:is|was|are|were|be|been|being|can|cannot|could|should|would|will|does|do|did|has|have|had|remains?)\b|n't\b/i;
 const NEGATION_RE = /\b(?:not|cannot|can't|no\s+longer|never|neither|nor|un(?:able|supported))\b|n't\b/i;
 
 function rationale(part: LabeledPart): Rationale {
@@ -305,9 +307,17 @@ function rationale(part: LabeledPart): Rationale {
   while ((m = NECESSARY_RE.exec(text))) last = m;
   let conclusion: Conclusion | undefined;
   if (last) {
-    // The clause: back to the previous sentence or clause boundary, at most 80 characters.
+    // The clause that governs the phrase: back over comma-separated pieces until one has a verb, so that
+    // "is not, at this time, medically necessary" keeps its "not" while a leading subordinate clause
+    // ("As she has not had therapy before, the request is medically necessary") is left out.
     let s = last.index;
-    while (s > 0 && last.index - s < 80 && !/[.;!?]/.test(text[s - 1])) s--;
+    for (;;) {
+      let p = s;
+      while (p > 0 && last.index - p < 160 && !/[.;!?,]/.test(text[p - 1])) p--;
+      s = p;
+      if (VERB_RE.test(text.slice(s, last.index)) || p === 0 || text[p - 1] !== ',' || last.index - p >= 160) break;
+      s = p - 1;
+    }
     const clause = text.slice(s, last.index);
     // "medical necessity ... has not been established" puts the negation after the phrase.
     let after = last.index + last[0].length;

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from './rule.js';
 
-const PAGE_RE = /\b(?:on\s+)?pages?\s+(\d{1,4})(?:\s*(?:-|to)\s*(\d{1,4}))?/gi;
+const PAGE_RE = /\bpages?\s+(\d{1,4})(?:\s*(?:-|to)\s*(\d{1,4}))?/gi;
 const OTHER_GUIDELINE = /\b(ACOEM|ODG|Official\s+Disability|Table\s+\d|Chapter|edition|ed\.)\b/i;
 
 /**

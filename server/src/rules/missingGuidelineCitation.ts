@@ -1,5 +1,6 @@
 import type { DisputedItem } from '../model/determination.js';
 import { citationFor, primaryRow } from './citationText.js';
+import { afterLabel } from './edits.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 const NAMES_GUIDELINE = /\b(MTUS|ODG|ACOEM|Official\s+Disability|guidelines?|CCR|Labor\s+Code|Medical\s+Treatment|Complaints|Chronic\s+Pain|Postsurgical|Treatment\s+\d{4}|journal|study|studies|trial|literature|article|review|et\s+al|FDA|Citation|\[GUIDELINE\])\b/i;
@@ -18,13 +19,13 @@ export const missingGuidelineCitation: Rule = {
       const row = primaryRow(doc, item, table);
       const citation = row ? citationFor(row) : 'Decision based on MTUS [GUIDELINE], Section(s): [SECTION].';
       const fixTitle = row ? `Cite ${row.guideline.part}${row.pages?.length ? ` page(s) ${row.pages.join(', ')}` : ''}` : 'Insert a citation line to fill in';
-      out.push(g ? emptyOrWrong(item, g, citation, fixTitle) : missingLine(item, citation, fixTitle, md, doc.text));
+      out.push(g ? emptyOrWrong(doc.text, item, g, citation, fixTitle) : missingLine(item, citation, fixTitle, md, doc.text));
     }
     return out;
   },
 };
 
-function emptyOrWrong(item: DisputedItem, g: NonNullable<DisputedItem['reviewerGuideline']>, citation: string, title: string): RuleFinding {
+function emptyOrWrong(text: string, item: DisputedItem, g: NonNullable<DisputedItem['reviewerGuideline']>, citation: string, title: string): RuleFinding {
   const empty = !g.text.trim();
   const span = empty ? g.labelSpan : g.valueSpan;
   return {
@@ -34,8 +35,13 @@ function emptyOrWrong(item: DisputedItem, g: NonNullable<DisputedItem['reviewerG
       : g.statesNoCitation
         ? `"${item.title.text}" states that no medical evidence was cited, which is acceptable only for services associated with a denied surgery. Cite the guideline the decision rests on.`
         : `The MAXIMUS guideline of "${item.title.text}" names no guideline. Cite the guideline the decision rests on (MTUS first).`,
-    fixes: [{ title, edits: [{ span: empty ? { start: g.labelSpan.end, end: g.labelSpan.end } : g.valueSpan, newText: empty ? ` ${citation}` : citation }], preferred: true }],
+    fixes: [{ title, edits: [empty ? insertAfterLabel(text, g.labelSpan.end, citation) : { span: g.valueSpan, newText: citation }], preferred: true }],
   };
+}
+
+function insertAfterLabel(text: string, labelEnd: number, citation: string) {
+  const { at } = afterLabel(text, labelEnd);
+  return { span: { start: at, end: at }, newText: ` ${citation}` };
 }
 
 function missingLine(item: DisputedItem, citation: string, title: string, md: boolean, text: string): RuleFinding {

@@ -1,3 +1,4 @@
+import { afterLabel } from './edits.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 /** Each disputed item's title ends with its verdict: "...: Upheld" or "...: Overturned". */
@@ -9,14 +10,9 @@ export const missingVerdict: Rule = {
       if (item.verdict) continue;
       const c = item.rationale?.conclusion;
       // After the title's own colon and closing markup ("**TITLE:**" -> "**TITLE:** Upheld").
-      let at = item.title.span.end;
-      let colon = false;
-      for (let i = at; i < doc.text.length && /[:*_ \t]/.test(doc.text[i]); i++) {
-        if (doc.text[i] === ':') colon = true;
-        if (doc.text[i] !== ' ' && doc.text[i] !== '\t') at = i + 1;
-      }
-      if (!colon) at = item.title.span.end;
-      const prefix = colon ? ' ' : ': ';
+      const after = afterLabel(doc.text, item.title.span.end);
+      const at = after.colon ? after.at : item.title.span.end;
+      const prefix = after.colon ? ' ' : ': ';
       const suggested = c ? (c.necessary ? 'Overturned' : 'Upheld') : undefined;
       const hasTitle = item.title.span.end > item.title.span.start;
       out.push({

@@ -31,8 +31,8 @@ export const partialCertificationMismatch: Rule = {
   },
 };
 
-/** The digits of a quantity ("2 sessions" -> "2"); the whole span when it is written in words. */
+/** The number of a quantity, in digits or words ("2 sessions" -> "2", "three sessions" -> "three"). */
 function numberSpan(text: string, span: { start: number; end: number }) {
-  const m = /\d+/.exec(text.slice(span.start, span.end));
+  const m = /\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]four)?|thirty)\b/i.exec(text.slice(span.start, span.end));
   return m ? { start: span.start + m.index, end: span.start + m.index + m[0].length } : span;
 }
