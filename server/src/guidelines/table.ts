@@ -72,7 +72,8 @@ export class GuidelineTable {
 
   /** Whether a cited part names a part of MTUS, ignoring filler words ("Medical Treatment", "Guidelines", years). */
   isKnownMtusPart(part: string): boolean {
-    return this.knownParts.has(normalizePart(part));
+    const p = normalizePart(part);
+    return p === '' || this.knownParts.has(p); // nothing left to judge ("ACOEM, 2nd Edition, Chapter 12") is fine
   }
 }
 
@@ -81,7 +82,7 @@ export function normalizePart(part: string): string {
     .toLowerCase()
     .replace(/&/g, 'and')
     .replace(/[^a-z0-9 ]+/g, ' ')
-    .replace(/\b(mtus|ca|california|the|guidelines?|medical|treatment|schedule|utilization|20\d\d|19\d\d)\b/g, ' ')
+    .replace(/\b(mtus|acoem|practice|occupational|medicine|ca|california|the|guidelines?|medical|treatment|schedule|utilization|edition|ed|\d+(?:st|nd|rd|th)?|chapters?|january|february|march|april|may|june|july|august|september|october|november|december)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -72,8 +72,8 @@ export interface Verdict {
 export interface RequestQuantity {
   /** Number of visits/sessions the request adds up to; `#90` drug quantities never appear here. */
   count: number;
-  /** The unit the request names ("sessions", "visits", "treatments"); "visits" when it names none (2x6). */
-  unit: string;
+  /** The unit the request names ("sessions", "visits", "treatments"); undefined when it names none (2x6). */
+  unit?: string;
   span: Span;
   raw: string;
 }

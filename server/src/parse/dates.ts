@@ -126,7 +126,7 @@ export function formatUs(d: CalendarDate): string {
 
 /** Writes `d` the way `like` was written ("December 22, 2009" -> "October 22, 2009"; "10-13-16" style kept). */
 export function formatLike(d: CalendarDate, like: DateMention): string {
-  const yy = like.yearDigits === 2 ? String(d.year % 100).padStart(2, '0') : String(d.year);
+  const yy = like.yearDigits === 2 ? `${like.raw.includes("'") ? "'" : ''}${String(d.year % 100).padStart(2, '0')}` : String(d.year);
   const day = d.day ?? 1;
   // Zero-padded like the header (MM/DD/YYYY) unless the mention shows an unpadded month or day ("12/1/16").
   const numericPad = !/^\d[/-]|[/-]\d[/-]/.test(like.raw);

@@ -105,6 +105,8 @@ function splitAtLabels(paras: Paragraph[]): Paragraph[] {
       continue;
     }
     for (const line of p.lines) {
+      // A title ending in its verdict right after another item's part (or the intro sentence) starts anew.
+      if (cur.length > 0 && TITLE_VERDICT_RE.test(line.text) && (PART_LABELS.some((l) => l.re.test(cur[0].text)) || INTRO_RE.test(cur[0].text))) flush();
       if (cur.length > 0 && PART_LABELS.some((l) => l.re.test(line.text))) {
         // "...rationale.\nNext title:\nClaims Administrator guideline:": the line before an item's first
         // label, at the end of another part, is the next item's title.

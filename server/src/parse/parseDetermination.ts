@@ -42,8 +42,12 @@ export function parseDetermination(text: string, requested: LanguageId, table: G
     };
   });
 
-  const headerEnd = sections.length > 0 ? lines[headings[0].line].start : Math.min(plain.length, 4000);
-  const headerFields = parseHeader(plain, 0, headerEnd);
+  // Without section headings the header is looked for near the top, and ends with its last field's line.
+  const headerScanEnd = sections.length > 0 ? lines[headings[0].line].start : Math.min(plain.length, 4000);
+  const headerFields = parseHeader(plain, 0, headerScanEnd);
+  const headerEnd = sections.length > 0 || headerFields.length === 0
+    ? (sections.length > 0 ? headerScanEnd : 0)
+    : lineEndAfter(plain, headerFields[headerFields.length - 1].valueSpan.end);
   const header: Determination['header'] = {};
   for (const f of headerFields) if (!header[f.key]) header[f.key] = f;
 
@@ -79,6 +83,13 @@ export function parseDetermination(text: string, requested: LanguageId, table: G
     directives: parseDirectives(text),
     plain,
   };
+}
+
+function lineEndAfter(text: string, offset: number): number {
+  const m = /\r\n|\r|\n/g;
+  m.lastIndex = offset;
+  const found = m.exec(text);
+  return found ? found.index + found[0].length : text.length;
 }
 
 function parseDirectives(text: string): InlineDirective[] {

@@ -47,8 +47,8 @@ export function parseRequestQuantity(text: string, base = 0): RequestQuantity | 
       if (Number.isFinite(n) && n > 0 && n < 1000) {
         const raw = m[0].trim();
         const start = base + m.index;
-        const unit = /session|visit|treatment|appointment/i.exec(text.slice(m.index, m.index + raw.length + 30))?.[0].toLowerCase();
-        return { count: n, unit: unit ? `${unit}s` : 'visits', span: { start, end: start + raw.length }, raw };
+        const unit = /session|visit|treatment|appointment/i.exec(text.slice(m.index, m.index + raw.length + 12))?.[0].toLowerCase();
+        return { count: n, unit: unit ? `${unit}s` : undefined, span: { start, end: start + raw.length }, raw };
       }
     }
   }

@@ -1,3 +1,4 @@
+import { itemAnchor, itemName, ItemName } from './wording.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 /** Each item records what the Claims Administrator relied on (or that it cited nothing). */
@@ -9,10 +10,10 @@ export const missingClaimsAdministratorGuideline: Rule = {
       const g = item.claimsAdministratorGuideline;
       if (g && g.text.trim()) continue;
       out.push({
-        span: g ? g.labelSpan : item.title.span,
+        span: g ? g.labelSpan : itemAnchor(item),
         message: g
-          ? `The Claims Administrator guideline of "${item.title.text}" is empty. Give its citation, or write "The Claims Administrator did not cite any medical evidence for its decision."`
-          : `"${item.title.text}" has no "Claims Administrator guideline:" line. Give its citation, or state that it cited none.`,
+          ? `The Claims Administrator guideline of ${itemName(item)} is empty. Give its citation, or write "The Claims Administrator did not cite any medical evidence for its decision."`
+          : `${ItemName(item)} has no "Claims Administrator guideline:" line. Give its citation, or state that it cited none.`,
       });
     }
     return out;

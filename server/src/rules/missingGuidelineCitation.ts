@@ -1,6 +1,7 @@
 import type { DisputedItem } from '../model/determination.js';
 import { citationFor, primaryRow } from './citationText.js';
 import { afterLabel } from './edits.js';
+import { itemName, ItemName } from './wording.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 const NAMES_GUIDELINE = /\b(MTUS|ODG|ACOEM|Official\s+Disability|guidelines?|CCR|Labor\s+Code|Medical\s+Treatment|Complaints|Chronic\s+Pain|Postsurgical|Treatment\s+\d{4}|journal|study|studies|trial|literature|article|review|et\s+al|FDA|Citation|\[GUIDELINE\])\b/i;
@@ -31,10 +32,10 @@ function emptyOrWrong(text: string, item: DisputedItem, g: NonNullable<DisputedI
   return {
     span,
     message: empty
-      ? `"${item.title.text}" has an empty MAXIMUS guideline. Every decision must rest on a cited guideline (MTUS first).`
+      ? `${ItemName(item)} has an empty MAXIMUS guideline. Every decision must rest on a cited guideline (MTUS first).`
       : g.statesNoCitation
-        ? `"${item.title.text}" states that no medical evidence was cited, which is acceptable only for services associated with a denied surgery. Cite the guideline the decision rests on.`
-        : `The MAXIMUS guideline of "${item.title.text}" names no guideline. Cite the guideline the decision rests on (MTUS first).`,
+        ? `${ItemName(item)} states that no medical evidence was cited, which is acceptable only for services associated with a denied surgery. Cite the guideline the decision rests on.`
+        : `The MAXIMUS guideline of ${itemName(item)} names no guideline. Cite the guideline the decision rests on (MTUS first).`,
     fixes: [{ title, edits: [empty ? insertAfterLabel(text, g.labelSpan.end, citation) : { span: g.valueSpan, newText: citation }], preferred: true }],
   };
 }
@@ -48,20 +49,21 @@ function missingLine(item: DisputedItem, citation: string, title: string, md: bo
   // Insert the line before the rationale (or after the Claims Administrator line, or after the title).
   const before = item.rationale?.labelSpan.start;
   const label = md ? '**MAXIMUS guideline:**' : 'MAXIMUS guideline:';
+  const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
   let edit;
   if (before !== undefined) {
     let at = before;
     while (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--;
-    edit = { span: { start: at, end: at }, newText: `${label} ${citation}\n\n` };
+    edit = { span: { start: at, end: at }, newText: `${label} ${citation}${eol}${eol}` };
   } else {
     const after = item.claimsAdministratorGuideline?.valueSpan.end ?? item.title.span.end;
     let at = after;
     while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
-    edit = { span: { start: at, end: at }, newText: `\n\n${label} ${citation}` };
+    edit = { span: { start: at, end: at }, newText: `${eol}${eol}${label} ${citation}` };
   }
   return {
     span: item.title.span,
-    message: `"${item.title.text}" has no MAXIMUS guideline line. Every decision must rest on a cited guideline (MTUS first).`,
+    message: `${ItemName(item)} has no MAXIMUS guideline line. Every decision must rest on a cited guideline (MTUS first).`,
     fixes: [{ title, edits: [edit], preferred: true }],
   };
 }

@@ -1,3 +1,4 @@
+import { itemAnchor, itemName, ItemName } from './wording.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 /** Each disputed item explains its decision under "Decision rationale:". */
@@ -9,10 +10,10 @@ export const missingRationale: Rule = {
       const r = item.rationale;
       if (r && r.text.trim().length >= 20) continue;
       out.push({
-        span: r ? r.labelSpan : item.title.span.end > item.title.span.start ? item.title.span : item.span,
+        span: r ? r.labelSpan : itemAnchor(item),
         message: r
-          ? `The decision rationale of "${item.title.text}" is empty. Explain how the guideline applies to this case and conclude whether the request is medically necessary.`
-          : `"${item.title.text}" has no "Decision rationale:". Explain how the guideline applies and conclude whether the request is medically necessary.`,
+          ? `The decision rationale of ${itemName(item)} is empty. Explain how the guideline applies to this case and conclude whether the request is medically necessary.`
+          : `${ItemName(item)} has no "Decision rationale:". Explain how the guideline applies and conclude whether the request is medically necessary.`,
       });
     }
     return out;

@@ -1,4 +1,5 @@
 import { afterLabel } from './edits.js';
+import { ItemName } from './wording.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 /** Each disputed item's title ends with its verdict: "...: Upheld" or "...: Overturned". */
@@ -18,7 +19,7 @@ export const missingVerdict: Rule = {
       out.push({
         span: hasTitle ? item.title.span : (item.claimsAdministratorGuideline ?? item.reviewerGuideline ?? item.rationale)!.labelSpan,
         message: hasTitle
-          ? `"${item.title.text}" has no verdict. End the title with ": Upheld" or ": Overturned".`
+          ? `${ItemName(item)} has no verdict. End the title with ": Upheld" or ": Overturned".`
           : 'This disputed item has no title and no verdict. Start it with the treatment requested, then ": Upheld" or ": Overturned".',
         fixes: hasTitle
           ? (suggested ? [suggested] : ['Upheld', 'Overturned']).map((v, i) => ({
