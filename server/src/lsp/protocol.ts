@@ -1,0 +1,36 @@
+// Names shared by the language server and the VS Code client (which bundles this file). No imports:
+// the client must not pull the engine in.
+
+/** Server -> client notification: a document's lint started or finished (for the status bar item). */
+export const LINT_STATUS = 'imr/lintStatus';
+
+export interface LintStatusParams {
+  uri: string;
+  version: number;
+  /** true when a lint started; false when its diagnostics were published (or it was dropped). */
+  busy: boolean;
+  /** Counts by severity when done; absent while busy. */
+  errors?: number;
+  warnings?: number;
+  infos?: number;
+  /** false when the document is not a determination (no diagnostics, no status). */
+  determination?: boolean;
+}
+
+/** Commands the server executes (workspace/executeCommand). */
+export const COMMAND_FIX_ALL = 'imr.server.fixAll';
+
+/** The code action kind of "Fix all auto-fixable problems" (editor.codeActionsOnSave: {"source.fixAll.imr": "explicit"}). */
+export const FIX_ALL_KIND = 'source.fixAll.imr';
+
+/** Diagnostic source shown in the Problems list. */
+export const SOURCE = 'imr-lint';
+
+/** Settings section read through workspace/configuration. */
+export const SETTINGS_SECTION = 'imr';
+
+/** initializationOptions the client sends. */
+export interface InitializationOptions {
+  /** Whether the workspace is trusted; file paths from workspace settings are ignored otherwise. */
+  trusted?: boolean;
+}
