@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyFixes } from '../../server/src/index.ts';
+import { CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, lintText, preferredFix, rangeOf, replaceOnce, spanOf } from './helpers.ts';
+
+const RULE = 'invalid-priority';
+
+test('a misspelt "Standrad": preferred fix Standard, alternative Expedited; fixing restores the clean letter', () => {
+  const text = replaceOnce(CLEAN_MD, '<b>Priority:</b>\tStandard', '<b>Priority:</b>\tStandrad');
+  const f = assertOne(text, RULE, { range: rangeOf(text, 'Standrad'), severity: 'error' });
+  assert.match(f.message, /"Standrad"/);
+  assert.match(f.message, /Standard or Expedited/);
+  const span = spanOf(text, 'Standrad');
+  assert.deepEqual(f.fixes.map((x) => [x.title, !!x.preferred, x.edits.map((e) => [e.span, e.newText])]), [
+    ['Change to Standard', true, [[span, 'Standard']]],
+    ['Change to Expedited', false, [[span, 'Expedited']]],
+  ]);
+  assertEditRanges(text, f);
+  assert.equal(assertFixResolves(text, f), CLEAN_MD);
+  assert.equal(applyFixes(text, lintText(text).findings).text, CLEAN_MD, 'the engine\'s applyFixes agrees');
+});
+
+test('"Expidited" prefers Expedited', () => {
+  const text = replaceOnce(CLEAN_MD, '<b>Priority:</b>\tStandard', '<b>Priority:</b>\tExpidited');
+  const f = assertOne(text, RULE, { range: rangeOf(text, 'Expidited'), severity: 'error' });
+  assert.deepEqual(preferredFix(f).edits.map((e) => e.newText), ['Expedited']);
+  assert.deepEqual(allIds(assertFixResolves(text, f)), []);
+});
+
+test('a value that is no priority at all ("Urgent") is reported and offers both values', () => {
+  const text = replaceOnce(CLEAN_MD, '<b>Priority:</b>\tStandard', '<b>Priority:</b>\tUrgent');
+  const f = assertOne(text, RULE, { range: rangeOf(text, 'Urgent'), severity: 'error' });
+  assert.deepEqual(f.fixes.map((x) => x.edits[0].newText).sort(), ['Expedited', 'Standard']);
+});
+
+test('plain text: the fix rewrites the value in the pdftotext columns', () => {
+  const text = replaceOnce(CLEAN_TXT, 'Priority:             Standard', 'Priority:             Standrad');
+  const f = assertOne(text, RULE, { range: rangeOf(text, 'Standrad'), severity: 'error' });
+  assert.equal(assertFixResolves(text, f), CLEAN_TXT);
+});
+
+test('negative: Standard, Expedited and a different letter case are accepted', () => {
+  for (const v of ['Expedited', 'standard', 'EXPEDITED']) {
+    assert.deepEqual(findingsOf(replaceOnce(CLEAN_MD, '<b>Priority:</b>\tStandard', `<b>Priority:</b>\t${v}`), RULE), [], v);
+  }
+});
