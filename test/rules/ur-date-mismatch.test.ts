@@ -73,9 +73,7 @@ test('negative: other dates near the words "utilization review" are not the UR d
   }
 });
 
-test('negative: an earlier, different utilization review ("a prior utilization review dated ...") is not the disputed one', {
-  todo: 'engine bug (false positive): UR_BEFORE ignores "prior"/"previous", so "A prior utilization review dated 05/01/2016 certified 6 sessions." is reported against the header\'s 11/03/2016 and the preferred fix rewrites it',
-}, () => {
+test('negative: an earlier, different utilization review ("a prior utilization review dated ...") is not the disputed one', () => {
   for (const s of [
     'A prior utilization review dated 05/01/2016 certified 6 sessions. In a utilization review dated 11/03/2016, the claims administrator',
     'A previous utilization review on 05/01/2016 certified 6 sessions. In a utilization review dated 11/03/2016, the claims administrator',

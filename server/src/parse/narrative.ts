@@ -11,10 +11,16 @@ const UR_BEFORE =
 // "On 11-3-16, utilization review determined"
 const UR_AFTER = /^\s*,?\s*(?:the\s+|a\s+|an\s+)?(?:prior\s+)?(?:utilization\s+review|UR)\b/i;
 
+// "a prior industrial injury on", "a previous utilization review dated": another injury or review.
+const OTHER_EVENT = /\b(?:prior|previous|earlier|another|past|separate|former|remote|subsequent)\s+(?:[\w-]+\s+)?$/i;
+
 function roleOf(plain: string, span: Span): DateRole {
   const before = plain.slice(Math.max(0, span.start - 90), span.start).replace(/\s+/g, ' ');
-  if (INJURY_BEFORE.test(before)) return 'injury';
-  if (UR_BEFORE.test(before)) return 'ur';
+  const cue = INJURY_BEFORE.exec(before) ?? UR_BEFORE.exec(before);
+  if (cue) {
+    if (OTHER_EVENT.test(before.slice(0, cue.index))) return 'other';
+    return cue.index === INJURY_BEFORE.exec(before)?.index ? 'injury' : 'ur';
+  }
   const lead = plain.slice(Math.max(0, span.start - 12), span.start);
   if (/\b(?:on|dated)\s*$/i.test(lead) || /(?:^|[.\n]\s*)$/.test(lead)) {
     if (UR_AFTER.test(plain.slice(span.end, span.end + 40))) return 'ur';
