@@ -10,7 +10,7 @@ import type {
 } from '../model/determination.js';
 import type { GuidelineTable } from '../guidelines/table.js';
 import type { Span } from '../types.js';
-import { type Paragraph, trimSpan } from './paragraphs.js';
+import { type Paragraph, paragraphOf, trimSpan } from './paragraphs.js';
 import { parseRequestQuantity } from './quantity.js';
 
 type PartKind = 'ca' | 'mx' | 'rat';
@@ -92,12 +92,7 @@ function splitAtLabels(paras: Paragraph[]): Paragraph[] {
   for (const p of paras) {
     let cur: Paragraph['lines'] = [];
     const flush = () => {
-      if (cur.length === 0) return;
-      const first = cur[0];
-      const last = cur[cur.length - 1];
-      const start = first.start + (first.text.length - first.text.trimStart().length);
-      const end = last.end - (last.text.length - last.text.trimEnd().length);
-      out.push({ span: { start, end: Math.max(start, end) }, text: '', lines: cur });
+      if (cur.length > 0) out.push(paragraphOf(cur));
       cur = [];
     };
     if (p.lines.length === 1) {

@@ -9,8 +9,6 @@ export interface Line {
 
 export interface Paragraph {
   span: Span;
-  /** The paragraph's text (from `plain`), line breaks kept. */
-  text: string;
   lines: Line[];
 }
 
@@ -36,18 +34,21 @@ export function isBlankLine(text: string): boolean {
   return text.trim() === '' || FOOTER_RE.test(text);
 }
 
+/** A paragraph of consecutive lines, its span trimmed of the white space around it. */
+export function paragraphOf(lines: Line[]): Paragraph {
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  const s = first.start + (first.text.length - first.text.trimStart().length);
+  const e = last.end - (last.text.length - last.text.trimEnd().length);
+  return { span: { start: s, end: Math.max(s, e) }, lines };
+}
+
 /** Paragraphs: runs of non-blank lines. A form feed or a page footer line separates them too. */
 export function paragraphsOf(lines: Line[]): Paragraph[] {
   const out: Paragraph[] = [];
   let cur: Line[] = [];
   const flush = () => {
-    if (cur.length === 0) return;
-    const first = cur[0];
-    const last = cur[cur.length - 1];
-    let s = first.start + (first.text.length - first.text.trimStart().length);
-    let e = last.end - (last.text.length - last.text.trimEnd().length);
-    if (e < s) e = s;
-    out.push({ span: { start: s, end: e }, text: '', lines: cur });
+    if (cur.length > 0) out.push(paragraphOf(cur));
     cur = [];
   };
   for (const line of lines) {
