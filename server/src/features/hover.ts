@@ -1,0 +1,206 @@
+// Hover: what the linter knows of the element under the cursor (a date, a request, a citation, a verdict).
+import { type Hover, MarkupKind } from 'vscode-languageserver-types';
+import type { LintResult } from '../engine.js';
+import type { GuidelineRow } from '../guidelines/schema.js';
+import { type GuidelineTable, normalizePart } from '../guidelines/table.js';
+import type { Citation, DateMention, Determination, DisputedItem, RequestQuantity } from '../model/determination.js';
+import { HEADER_LABELS } from '../parse/header.js';
+import { MONTH_NAMES, formatIso, formatUs, sameDate } from '../parse/dates.js';
+import { summaryTerms, titleContext } from '../rules/citationText.js';
+import type { Span } from '../types.js';
+import { clampOffset, contains, escapeMarkdown } from './context.js';
+import { VISIT_UNITS, describeRow, whereOf } from './guidelineText.js';
+
+/** The hover at `offset`, or null when nothing there has more to say. */
+export function hoverAt(result: LintResult, offset: number, table: GuidelineTable): Hover | null {
+  const doc = result.model;
+  const at = clampOffset(result, offset);
+  const hover = (span: Span, lines: string[]): Hover => ({
+    contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') },
+    range: result.lines.rangeOf(span),
+  });
+
+  for (const item of doc.items) {
+    if (at < item.span.start || at > item.span.end) continue;
+    if (item.verdict && contains(item.verdict.span, at)) return hover(item.verdict.span, verdictHover(item));
+    const p = item.partial;
+    for (const [q, what] of [[p?.authorized, 'authorized'], [p?.remaining, 'remaining']] as const) {
+      if (q && contains(q.span, at)) return hover(q.span, partialHover(item, what));
+    }
+    if (item.quantity && contains(item.quantity.span, at)) return hover(item.quantity.span, requestHover(doc, item, table));
+    if (item.treatment && contains(item.treatment.span, at)) return hover(item.treatment.span, requestHover(doc, item, table));
+    const rg = item.reviewerGuideline;
+    if (rg) {
+      for (const c of rg.citations) if (contains(c.span, at)) return hover(c.span, citationHover(c, item, table));
+      if (rg.statesNoCitation && rg.citations.length === 0 && contains(rg.valueSpan, at)) return hover(rg.valueSpan, noCitationHover(item));
+    }
+  }
+  for (const d of doc.dates) {
+    if (d.span.start > at) break;
+    if (contains(d.span, at)) return hover(d.span, dateHover(doc, d));
+  }
+  return null;
+}
+
+// -------------------------------------------------------------------------------------------- dates
+
+const ROLE_TEXT = {
+  injury: 'date of injury (narrative mention)',
+  ur: 'utilization review decision date (narrative mention)',
+  other: 'other date (not the injury or utilization review date)',
+} as const;
+
+/** "December 22, 2009"; "November 2009" for month-year dates. */
+export function writtenOut(d: { year: number; month: number; day?: number }): string {
+  return d.day === undefined ? `${MONTH_NAMES[d.month - 1]} ${d.year}` : `${MONTH_NAMES[d.month - 1]} ${d.day}, ${d.year}`;
+}
+
+function dateHover(doc: Determination, d: DateMention): string[] {
+  const label = d.headerKey ? HEADER_LABELS.find((h) => h.key === d.headerKey)!.label : undefined;
+  const role = d.role === 'header' ? `header field ${label ?? ''}`.trim() : ROLE_TEXT[d.role];
+  const out = [`**${escapeMarkdown(d.raw.replace(/\s+/g, ' '))}**: ${role}`];
+  if (!d.date) {
+    out.push(`Invalid date: ${escapeMarkdown((d.invalidReason ?? 'not a calendar date').replace(/\.$/, ''))}.`);
+    return out;
+  }
+  out.push(`${formatIso(d.date)} (${writtenOut(d.date)})${d.date.day === undefined ? ', month and year only' : ''}`);
+  const key = d.role === 'injury' ? 'dateOfInjury' : d.role === 'ur' ? 'urDenialDate' : undefined;
+  if (key) {
+    const name = HEADER_LABELS.find((h) => h.key === key)!.label;
+    const field = doc.header[key];
+    if (!field?.date?.date) out.push(`The header has no valid ${name} to compare with.`);
+    else if (sameDate(d.date, field.date.date)) out.push(`Agrees with the header's ${name} (${formatUs(field.date.date)})`);
+    else out.push(`Differs from the header's ${name} (${formatUs(field.date.date)})`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------- requests
+
+function describeCount(q: RequestQuantity): string {
+  return `${q.count} ${q.unit ?? (q.count === 1 ? 'visit' : 'visits')}`;
+}
+
+function requestHover(doc: Determination, item: DisputedItem, table: GuidelineTable): string[] {
+  const q = item.quantity;
+  const original = item.partial?.original === q && q ? 'original request' : 'request';
+  if (!item.treatment) {
+    return [`**Request**${q ? `: ${describeCount(q)}` : ''}`, 'No treatment of the guideline table is named in this title, so there is no limit to compare with.'];
+  }
+  const t = item.treatment;
+  const out = [`**${escapeMarkdown(t.treatment)}**${t.name !== t.treatment ? ` (as "${escapeMarkdown(t.name)}")` : ''}${q ? `, ${original}: ${describeCount(q)}` : ''}`];
+  const rows = table.applicableRows(t.treatment, titleContext(item), summaryTerms(doc, table), false);
+  if (rows.length === 0) {
+    out.push('No row of the guideline table applies to this request.');
+    return out;
+  }
+  out.push(`Applicable guideline${rows.length > 1 ? 's' : ''}:\n\n${rows.map(describeRow).join('\n')}`);
+  const comparable = rows.filter((r): r is GuidelineRow & { limit: NonNullable<GuidelineRow['limit']> } => !!r.limit && VISIT_UNITS.has(r.limit.unit));
+  if (!q) out.push('The title states no number of visits to compare with the limit.');
+  else if (comparable.length === 0) out.push('No visit limit in these rows to compare the request with.');
+  else {
+    // As visits-over-limit decides: the request exceeds the guideline only when it exceeds every applicable row.
+    const row = comparable.reduce((a, b) => (b.limit.max > a.limit.max ? b : a));
+    const unconfirmed = row.confirmed ? '' : ' (a figure not yet confirmed)';
+    if (q.count <= row.limit.max) out.push(`Within the limit: ${describeCount(q)} ≤ ${row.limit.max} ${row.limit.unit}${unconfirmed}.`);
+    else {
+      const verdict = item.verdict?.value === 'Upheld'
+        ? ' The Upheld verdict is consistent with the guideline.'
+        : item.verdict?.value === 'Overturned' ? ' An Overturned verdict needs a stated exception to the guideline.' : '';
+      out.push(`Over the limit: ${describeCount(q)} > ${row.limit.max} ${row.limit.unit} (${escapeMarkdown(row.limit.text)})${unconfirmed}.${verdict}`);
+    }
+  }
+  return out;
+}
+
+function partialHover(item: DisputedItem, what: 'authorized' | 'remaining'): string[] {
+  const p = item.partial!;
+  const q = p[what]!;
+  const out = [`**${what === 'authorized' ? 'Authorized by the Claims Administrator' : 'Remaining IMR eligible portion'}**: ${describeCount(q)}`];
+  if (p.original && p.authorized && p.remaining) {
+    const diff = p.original.count - p.authorized.count;
+    out.push(
+      diff === p.remaining.count
+        ? `Original ${p.original.count} − authorized ${p.authorized.count} = remaining ${p.remaining.count}.`
+        : `Original ${p.original.count} − authorized ${p.authorized.count} = ${diff}, not the ${p.remaining.count} stated as remaining.`,
+    );
+  }
+  return out;
+}
+
+// --------------------------------------------------------------------------------------- citations
+
+/** Rows of the table citing the same part, narrowed to the cited pages or sections when any match. */
+function rowsCiting(c: Citation, table: GuidelineTable): { rows: GuidelineRow[]; narrowed: boolean } {
+  const part = normalizePart(c.part);
+  const sameSource = (r: GuidelineRow) => (r.source === 'MTUS') === c.mtus;
+  const ofPart = table.rows.filter((r) => sameSource(r) && r.source !== 'statute' && normalizePart(r.guideline.part) === part);
+  if (c.pages.length === 0 && c.sections.length === 0) return { rows: ofPart, narrowed: false };
+  const sections = c.sections.map((s) => s.toLowerCase().trim());
+  const narrowed = ofPart.filter(
+    (r) =>
+      (r.pages ?? []).some((p) => c.pages.includes(p)) ||
+      (r.sections ?? []).some((s) => sections.some((x) => x === s.toLowerCase() || x.startsWith(s.toLowerCase()) || s.toLowerCase().startsWith(x))),
+  );
+  return narrowed.length > 0 ? { rows: narrowed, narrowed: true } : { rows: ofPart, narrowed: false };
+}
+
+function citationHover(c: Citation, item: DisputedItem, table: GuidelineTable): string[] {
+  const where = [c.pages.length ? `page(s) ${c.pages.join(', ')}` : '', c.sections.length ? `section(s): ${c.sections.join('; ')}` : ''].filter(Boolean).join(', ');
+  const out = [`**${c.mtus ? 'MTUS' : 'Non-MTUS'} citation**: ${escapeMarkdown(c.part || c.text)}${where ? `, ${escapeMarkdown(where)}` : ''}`];
+  if (c.mtus) {
+    out.push(
+      table.isKnownMtusPart(c.part)
+        ? `"${escapeMarkdown(c.part)}" is a known part of MTUS.`
+        : `"${escapeMarkdown(c.part)}" is not a part of MTUS known to the guideline table.`,
+    );
+  } else {
+    out.push('Not MTUS: other guidelines apply only where MTUS is silent (Labor Code 4610.5(c)(2)).');
+  }
+  const { rows, narrowed } = rowsCiting(c, table);
+  if (rows.length === 0) out.push('No row of the guideline table cites this part.');
+  else if (!narrowed && where) {
+    out.push(`No row of the guideline table cites ${escapeMarkdown(where)} of this part (${rows.length} row${rows.length === 1 ? '' : 's'} cite${rows.length === 1 ? 's' : ''} other pages or sections).`);
+  } else {
+    const shown = rows.slice(0, 8);
+    const head = narrowed ? `Rows of the guideline table citing ${escapeMarkdown(where)}:` : 'Rows of the guideline table citing this part:';
+    out.push(`${head}\n\n${shown.map((r) => `- ${escapeMarkdown(r.treatment)}: ${escapeMarkdown(whereOf(r))}${r.limit ? `: ${escapeMarkdown(r.limit.text)}` : ''}${r.confirmed ? '' : ' (not yet confirmed)'}`).join('\n')}${rows.length > shown.length ? `\n- and ${rows.length - shown.length} more` : ''}`);
+    if (item.treatment && narrowed) {
+      out.push(
+        rows.some((r) => r.treatment === item.treatment!.treatment)
+          ? `Covers the item's treatment (${escapeMarkdown(item.treatment.treatment)}).`
+          : `None of these rows is about the item's treatment (${escapeMarkdown(item.treatment.treatment)}).`,
+      );
+    }
+  }
+  return out;
+}
+
+function noCitationHover(item: DisputedItem): string[] {
+  return [
+    '**No citation by the expert reviewer**',
+    item.ancillary
+      ? 'Legitimate for an item associated with a denied surgery, when the rationale says so.'
+      : 'Legitimate only for an item associated with a denied surgery ("Associated surgical service: ..."); this item is not one.',
+  ];
+}
+
+// ----------------------------------------------------------------------------------------- verdicts
+
+function verdictHover(item: DisputedItem): string[] {
+  const v = item.verdict!.value;
+  const out = [
+    v === 'Upheld'
+      ? '**Upheld**: the UR denial stands (not medically necessary)'
+      : '**Overturned**: the UR denial is reversed (medically necessary)',
+  ];
+  const c = item.rationale?.conclusion;
+  if (!c) {
+    out.push(item.rationale ? 'The rationale has no concluding sentence ("Therefore, the request is (not) medically necessary").' : 'The item has no decision rationale.');
+    return out;
+  }
+  const agrees = c.necessary === (v === 'Overturned');
+  out.push(`The rationale concludes: "${escapeMarkdown(c.text.replace(/\s+/g, ' '))}"`);
+  out.push(agrees ? `This agrees with ${v}.` : `This contradicts ${v}: the conclusion means ${c.necessary ? 'Overturned' : 'Upheld'}.`);
+  return out;
+}
