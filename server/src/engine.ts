@@ -13,7 +13,7 @@ export interface LintOptions {
   /** Guideline table; default: the embedded one. */
   guidelines?: GuidelineTable;
   /** Per-rule severity or 'off'. Unknown ids are ignored here (front ends report them). */
-  rules?: Record<string, SeveritySetting>;
+  rules?: Partial<Record<string, SeveritySetting>>;
 }
 
 export interface LintResult {

@@ -4,6 +4,6 @@ export { RULES, RULES_BY_ID } from './rules/index.js';
 export { docUrl, type Rule, type RuleMeta } from './rules/rule.js';
 export { defaultGuidelineTable, loadUserGuidelineTable, GuidelineTable, GuidelineTableError } from './guidelines/table.js';
 export { LineIndex } from './text/lineIndex.js';
-export { applyFixes } from './fixes.js';
+export { applyFixes, selectFixEdits } from './fixes.js';
 export * from './types.js';
 export type * from './model/determination.js';

@@ -1,0 +1,340 @@
+import {
+  type CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, type LintResult } from '../engine.js';
+import { selectFixEdits } from '../fixes.js';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings.js';
+import type { Finding, LanguageId } from '../types.js';
+import { quickFix, sameRange, toDiagnostic, toTextEdits, versionedEdit } from './convert.js';
+import { shouldLint } from './documentFilter.js';
+import { type GuidelineState, loadGuidelines, uriToPath } from './guidelineSource.js';
+import { locateJsonPath } from './jsonLocate.js';
+import { COMMAND_FIX_ALL, FIX_ALL_KIND, type InitializationOptions, LINT_STATUS, type LintStatusParams, SETTINGS_SECTION, SOURCE } from './protocol.js';
+import { registerFeatures } from './features.js';
+
+/** Documents larger than this are not linted; the reviewer is told so instead of the editor freezing. */
+export const MAX_DOCUMENT_CHARS = 4_000_000;
+
+interface Linted {
+  version: number;
+  /** undefined when the document is not a determination (or too large). */
+  result?: LintResult;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The language server: documents in, diagnostics, code actions and editor features out. All rule logic is
+ * the engine's; this file only decides when to lint, converts, and keeps results per document version.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const linted = new Map<string, Linted>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let guidelines: GuidelineState | undefined;
+  let workspaceRoot: string | undefined;
+  let pullDiagnostics = false;
+  let configurationPull = false;
+  let documentChanges = false;
+  let reportedProblems = '';
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    configurationPull = !!caps.workspace?.configuration;
+    documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    workspaceRoot = folder ? uriToPath(folder) : undefined;
+    const init = (params.initializationOptions ?? {}) as InitializationOptions & { settings?: unknown };
+    if (init.settings) settings = readSettings(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [COMMAND_FIX_ALL] },
+        completionProvider: { triggerCharacters: [':', ' '] },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'imr-lint language server' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (configurationPull) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+    }
+    await reloadSettings();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (!configurationPull) {
+      const raw = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+      if (raw !== undefined) settings = readSettings(raw);
+    }
+    await reloadSettings();
+  });
+
+  function readSettings(raw: unknown): Settings {
+    const { settings: s, problems } = parseSettings(raw);
+    const key = problems.join('\n');
+    if (key && key !== reportedProblems) connection.window.showWarningMessage(`IMR settings: ${problems.join('; ')}. The defaults are used for these.`);
+    reportedProblems = key;
+    return s;
+  }
+
+  async function reloadSettings(): Promise<void> {
+    if (configurationPull) {
+      try {
+        settings = readSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION));
+      } catch {
+        // The client may not answer during shutdown; keep the last settings.
+      }
+    }
+    await reloadGuidelines();
+    relintAll();
+  }
+
+  async function reloadGuidelines(): Promise<void> {
+    const before = guidelines;
+    const open = guidelines?.uri ? documents.get(guidelines.uri) : undefined;
+    guidelines = await loadGuidelines(settings.guidelines, workspaceRoot, open?.getText());
+    if (guidelines.error && guidelines.error.message !== before?.error?.message) {
+      // One message per distinct problem, not one per keystroke or document.
+      connection.window.showErrorMessage(guidelines.error.message);
+    }
+    if (before?.uri && before.uri !== guidelines.uri) connection.sendDiagnostics({ uri: before.uri, diagnostics: [] });
+    publishGuidelineFileDiagnostics();
+  }
+
+  /** A diagnostic in the guideline file itself, when it is open and invalid. */
+  function publishGuidelineFileDiagnostics(): void {
+    const uri = guidelines?.uri;
+    if (!uri) return;
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const err = guidelines?.error;
+    const diagnostics: Diagnostic[] = [];
+    if (err) {
+      const span = err.path !== undefined ? locateJsonPath(doc.getText(), err.path) : { start: 0, end: 0 };
+      diagnostics.push({
+        range: { start: doc.positionAt(span.start), end: doc.positionAt(span.end) },
+        severity: DiagnosticSeverity.Error,
+        source: SOURCE,
+        message: err.message,
+      });
+    }
+    connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  }
+
+  function languageOf(doc: TextDocument): LanguageId {
+    return doc.languageId === 'markdown' ? 'markdown' : 'plaintext';
+  }
+
+  /** Lints a document version once; later calls for the same version return the cached result. */
+  function ensureLinted(doc: TextDocument): Linted {
+    const cached = linted.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const text = doc.getText();
+    let entry: Linted;
+    if (!shouldLint(doc.uri, doc.languageId, text, settings)) {
+      entry = { version: doc.version, diagnostics: [] };
+    } else if (text.length > MAX_DOCUMENT_CHARS) {
+      entry = {
+        version: doc.version,
+        diagnostics: [{
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Information,
+          source: SOURCE,
+          message: `This document is too large to check while typing (${(text.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_DOCUMENT_CHARS / 1e6} million). Use the imr-lint command line for it.`,
+        }],
+      };
+    } else {
+      const result = lint(text, { languageId: languageOf(doc), guidelines: guidelines?.table, rules: settings.rules });
+      entry = { version: doc.version, result, diagnostics: result.findings.map((f, i) => toDiagnostic(f, doc.uri, doc.version, i)) };
+    }
+    linted.set(doc.uri, entry);
+    return entry;
+  }
+
+  function status(doc: TextDocument, busy: boolean, entry?: Linted): void {
+    const params: LintStatusParams = { uri: doc.uri, version: doc.version, busy };
+    if (entry) {
+      params.determination = !!entry.result;
+      const fs = entry.result?.findings ?? [];
+      params.errors = fs.filter((f) => f.severity === 'error').length;
+      params.warnings = fs.filter((f) => f.severity === 'warning').length;
+      params.infos = fs.filter((f) => f.severity === 'info').length;
+    }
+    connection.sendNotification(LINT_STATUS, params);
+  }
+
+  /** Lint and push (push mode), or ask the client to pull again (pull mode). */
+  function validate(doc: TextDocument): void {
+    try {
+      status(doc, true);
+      const entry = ensureLinted(doc);
+      // The document may have moved on while we worked; its newer version has its own run coming.
+      if (documents.get(doc.uri)?.version !== entry.version) return;
+      if (!pullDiagnostics) connection.sendDiagnostics({ uri: doc.uri, version: entry.version, diagnostics: entry.diagnostics });
+      status(doc, false, entry);
+    } catch (e) {
+      connection.console.error(`imr-lint: linting ${doc.uri} failed: ${(e as Error).stack ?? e}`);
+    }
+  }
+
+  function schedule(doc: TextDocument, delay: number): void {
+    clearTimeout(timers.get(doc.uri));
+    if (delay <= 0) {
+      timers.delete(doc.uri);
+      validate(doc);
+      return;
+    }
+    timers.set(doc.uri, setTimeout(() => {
+      timers.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (current) validate(current);
+    }, delay));
+  }
+
+  function relintAll(): void {
+    linted.clear();
+    for (const doc of documents.all()) {
+      if (pullDiagnostics) continue;
+      schedule(doc, 0);
+    }
+    if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
+  documents.onDidOpen((e) => {
+    if (e.document.uri === guidelines?.uri) {
+      void reloadGuidelines().then(relintAll);
+      return;
+    }
+    if (!pullDiagnostics) schedule(e.document, 0);
+  });
+
+  documents.onDidChangeContent((e) => {
+    if (e.document.uri === guidelines?.uri) return; // re-read when saved
+    if (pullDiagnostics || settings.run === 'onSave') return;
+    schedule(e.document, settings.debounceMs);
+  });
+
+  documents.onDidSave((e) => {
+    if (e.document.uri === guidelines?.uri) {
+      void reloadGuidelines().then(relintAll);
+      return;
+    }
+    if (settings.run === 'onSave' && !pullDiagnostics) schedule(e.document, 0);
+  });
+
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    linted.delete(e.document.uri);
+    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    if (guidelines?.uri && params.changes.some((c) => c.uri === guidelines?.uri)) {
+      await reloadGuidelines();
+      relintAll();
+    }
+  });
+
+  connection.languages.diagnostics.on((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    // In on-save mode the client still pulls while typing: answer with the last saved result.
+    const cached = linted.get(doc.uri);
+    const entry = settings.run === 'onSave' && cached ? cached : ensureLinted(doc);
+    status(doc, false, entry);
+    return { kind: DocumentDiagnosticReportKind.Full, items: entry.diagnostics };
+  });
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const entry = ensureLinted(doc);
+    if (!entry.result) return [];
+    return codeActions(doc, entry.result, params);
+  });
+
+  function fixAllEdit(doc: TextDocument, findings: Finding[]) {
+    const { edits, applied } = selectFixEdits(findings);
+    const textEdits = edits.map((e) => ({ range: e.range, newText: e.newText })).reverse();
+    return { edit: versionedEdit(doc.uri, doc.version, textEdits, documentChanges), applied };
+  }
+
+  function codeActions(doc: TextDocument, result: LintResult, params: CodeActionParams): CodeAction[] {
+    const only = params.context.only;
+    const wantsFixAll = only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`));
+    const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === '');
+    const actions: CodeAction[] = [];
+    if (wantsQuickFix) {
+      for (const diagnostic of params.context.diagnostics) {
+        if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
+        const finding = result.findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range) && f.message === diagnostic.message);
+        if (!finding) continue;
+        for (const fix of finding.fixes) {
+          actions.push(quickFix(fix.title, diagnostic, versionedEdit(doc.uri, doc.version, toTextEdits(fix), documentChanges), !!fix.preferred));
+        }
+        const sameRule = result.findings.filter((f) => f.ruleId === finding.ruleId && f.fixes.some((x) => x.preferred));
+        if (sameRule.length > 1) {
+          actions.push(quickFix(`Fix all ${finding.ruleId} problems`, undefined, fixAllEdit(doc, sameRule).edit, false));
+        }
+        actions.push(disableAction(doc, finding, diagnostic, 'line'), disableAction(doc, finding, diagnostic, 'document'));
+      }
+    }
+    if (wantsFixAll || !only) {
+      const { edit, applied } = fixAllEdit(doc, result.findings);
+      if (applied > 0) actions.push({ title: 'Fix all auto-fixable IMR problems', kind: FIX_ALL_KIND, edit });
+    }
+    return actions;
+  }
+
+  function disableAction(doc: TextDocument, finding: Finding, diagnostic: Diagnostic, scope: 'line' | 'document'): CodeAction {
+    const text = doc.getText();
+    const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+    const line = finding.range.start.line;
+    const at = scope === 'line' ? { line, character: 0 } : { line: 0, character: 0 };
+    const lineText = text.slice(doc.offsetAt({ line, character: 0 }), doc.offsetAt({ line: line + 1, character: 0 }));
+    const indent = scope === 'line' ? /^[ \t]*/.exec(lineText)![0] : '';
+    const comment = scope === 'line' ? `<!-- imr-lint-disable-next-line ${finding.ruleId} -->` : `<!-- imr-lint-disable ${finding.ruleId} -->`;
+    const title = scope === 'line' ? `Disable ${finding.ruleId} for this line` : `Disable ${finding.ruleId} for this document`;
+    return quickFix(title, diagnostic, versionedEdit(doc.uri, doc.version, [{ range: { start: at, end: at }, newText: `${indent}${comment}${eol}` }], documentChanges), false);
+  }
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== COMMAND_FIX_ALL) return;
+    const [uri, version] = (params.arguments ?? []) as [string, number | undefined];
+    const doc = uri ? documents.get(uri) : undefined;
+    if (!doc || (version !== undefined && version !== doc.version)) return;
+    const entry = ensureLinted(doc);
+    if (!entry.result) return;
+    const { edit, applied } = fixAllEdit(doc, entry.result.findings);
+    if (applied > 0) await connection.workspace.applyEdit({ label: 'Fix all auto-fixable IMR problems', edit });
+  });
+
+  registerFeatures(connection, documents, (doc) => {
+    const entry = ensureLinted(doc);
+    return entry.result ? { result: entry.result, table: guidelines?.table } : undefined;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
