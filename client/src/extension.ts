@@ -1,0 +1,332 @@
+// The VS Code side of imr-lint: starts the language server (dist/server.cjs) over node IPC and adds what
+// only the editor can do: the status bar item, commands, crash handling, workspace-trust filtering of
+// settings. No rule, no parsing here: the server owns all of that (the same engine as the CLI).
+// This is the only module that imports 'vscode'. Activation does no synchronous file I/O.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  type CloseHandlerResult,
+  DidChangeConfigurationNotification,
+  ErrorAction,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  ExecuteCommandRequest,
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import {
+  COMMAND_FIX_ALL,
+  FIX_ALL_KIND,
+  type InitializationOptions,
+  LINT_STATUS,
+  type LintStatusParams,
+  SETTINGS_SECTION,
+} from '../../server/src/lsp/protocol.js';
+import { DISPUTED_ITEM } from './snippets.js';
+
+const NAME = 'IMR Determinations';
+const LANGUAGES = ['markdown', 'plaintext'];
+/** Files on disk and unsaved editors; not git/diff views or virtual file systems. */
+export const DOCUMENT_SELECTOR = LANGUAGES.flatMap((language) => [
+  { scheme: 'file', language },
+  { scheme: 'untitled', language },
+]);
+/** A lint that takes longer than this shows a spinner; quicker ones never flicker the status bar. */
+const SPINNER_DELAY_MS = 200;
+/** Crash policy: restart up to this many times within the window, then stop and say so. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/** What activate() returns: for tests and other extensions; no engine types leak through. */
+export interface ImrExtensionApi {
+  /** Resolves once the language server has started (rejects if it could not start). */
+  ready: Promise<void>;
+  /** The status bar item as shown now (for tests). */
+  status(): { visible: boolean; text: string; tooltip: string };
+}
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
+  const output = vscode.window.createOutputChannel(NAME, { log: true });
+  const statusBar = new LintStatusBar();
+  const errorHandler = new RestartingErrorHandler(output);
+  context.subscriptions.push(output, statusBar);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.cjs'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    // Evaluated at every (re)start, so a restart after trust was granted sends the new value.
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    outputChannel: output,
+    errorHandler,
+    middleware: {
+      workspace: {
+        // Settings the server pulls (workspace/configuration): in an untrusted workspace a workspace value
+        // of imr.guidelines (a path to a file the server would read) is replaced by the user's own value.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (vscode.workspace.isTrusted || !Array.isArray(result)) return result;
+          return params.items.map((item, i) => restrictUntrusted(item.section, item.scopeUri, result[i]));
+        },
+        // Settings pushed on change: the same filtering, so no path set by the workspace reaches the server.
+        didChangeConfiguration: async (sections, next) => {
+          if (vscode.workspace.isTrusted || !client) return next(sections);
+          await client.sendNotification(DidChangeConfigurationNotification.type, {
+            settings: { [SETTINGS_SECTION]: restrictUntrusted(SETTINGS_SECTION, undefined, settingsObject()) },
+          });
+        },
+      },
+    },
+  };
+
+  const lc = new LanguageClient('imr', NAME, serverOptions, clientOptions);
+  client = lc;
+  lc.onNotification(LINT_STATUS, (p: LintStatusParams) => statusBar.update(p));
+  context.subscriptions.push(
+    lc.onDidChangeState((e) => {
+      if (e.newState !== State.Running) statusBar.clear();
+    }),
+  );
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('imr.restartServer', async () => {
+      errorHandler.reset();
+      try {
+        if (lc.state === State.Stopped) await lc.start();
+        else await lc.restart();
+        output.info('Language server restarted on request.');
+      } catch (e) {
+        output.error(`Restart failed: ${(e as Error).message}`);
+        void vscode.window.showErrorMessage(`IMR language server could not be restarted: ${(e as Error).message}`, 'Show Output').then((c) => c && output.show(true));
+      }
+    }),
+    vscode.commands.registerCommand('imr.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('imr.fixAll', () => fixAll(lc)),
+    vscode.commands.registerCommand('imr.insertDisputedItem', insertDisputedItem),
+    // A workspace just trusted: send the settings again; the server pulls them, now unfiltered.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (!lc.isRunning()) return;
+      output.info('Workspace trusted: settings sent again (workspace imr.guidelines now applies).');
+      void lc.sendNotification(DidChangeConfigurationNotification.type, { settings: { [SETTINGS_SECTION]: settingsObject() } });
+    }),
+  );
+
+  const ready = lc.start().catch((e: Error) => {
+    output.error(`The language server did not start: ${e.message}`);
+    void vscode.window.showErrorMessage(`IMR language server did not start: ${e.message}`, 'Show Output').then((c) => c && output.show(true));
+    throw e;
+  });
+  ready.catch(() => undefined); // reported above; callers awaiting `ready` still see the rejection
+  return { ready, status: () => statusBar.snapshot() };
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  const c = client;
+  client = undefined;
+  return c?.stop();
+}
+
+/** The imr.* settings as a plain object, as the server reads them. */
+function settingsObject(scope?: vscode.Uri): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION, scope))) as Record<string, unknown>;
+}
+
+/** The user's own imr.guidelines (never the workspace's), or the default. */
+function userGuidelines(scopeUri?: string): string {
+  const scope = scopeUri ? vscode.Uri.parse(scopeUri) : undefined;
+  const inspected = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope).inspect<string>('guidelines');
+  return inspected?.globalValue ?? inspected?.defaultValue ?? '';
+}
+
+/** Replaces imr.guidelines inside a configuration value by the user-level value (untrusted workspaces). */
+function restrictUntrusted(section: string | undefined, scopeUri: string | undefined, value: unknown): unknown {
+  const guidelines = userGuidelines(scopeUri);
+  if (section === `${SETTINGS_SECTION}.guidelines`) return guidelines;
+  if (section === SETTINGS_SECTION) {
+    return value && typeof value === 'object' ? { ...(value as Record<string, unknown>), guidelines } : value;
+  }
+  if (section === undefined && value && typeof value === 'object') {
+    const all = value as Record<string, unknown>;
+    const imr = all[SETTINGS_SECTION];
+    if (imr && typeof imr === 'object') return { ...all, [SETTINGS_SECTION]: { ...(imr as Record<string, unknown>), guidelines } };
+  }
+  return value;
+}
+
+function isImrDocument(doc: vscode.TextDocument): boolean {
+  return LANGUAGES.includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+}
+
+/** Applies every preferred fix of the active document: the server's command, for exactly this version. */
+async function fixAll(lc: LanguageClient): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !isImrDocument(editor.document)) {
+    void vscode.window.showInformationMessage('IMR: open a Markdown or plain-text determination to fix it.');
+    return;
+  }
+  const doc = editor.document;
+  const version = doc.version;
+  if (lc.isRunning()) {
+    // The server checks the version, computes the edit and applies it through workspace/applyEdit.
+    await lc.sendRequest(ExecuteCommandRequest.type, { command: COMMAND_FIX_ALL, arguments: [lc.code2ProtocolConverter.asUri(doc.uri), version] });
+    if (doc.version === version) vscode.window.setStatusBarMessage('IMR: no auto-fixable problems', 3000);
+    return;
+  }
+  await vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' });
+}
+
+async function insertDisputedItem(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('IMR: open a determination to insert a disputed item.');
+    return;
+  }
+  const lang = editor.document.languageId === 'plaintext' ? 'plaintext' : 'markdown';
+  await editor.insertSnippet(new vscode.SnippetString(DISPUTED_ITEM.body[lang].join('\n')));
+}
+
+/**
+ * Restarts the server after a crash, up to MAX_RESTARTS times in RESTART_WINDOW_MS; tells the user once
+ * that it happened, and when it gives up.
+ */
+class RestartingErrorHandler implements ErrorHandler {
+  private restarts: number[] = [];
+  private told = false;
+
+  constructor(private readonly output: vscode.LogOutputChannel) {}
+
+  reset(): void {
+    this.restarts = [];
+    this.told = false;
+  }
+
+  error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    this.output.error(`Connection error: ${error.message}`);
+    // A few write/read errors can be transient; a steady stream means the server is gone.
+    return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
+    if (this.restarts.length >= MAX_RESTARTS) {
+      const msg = `IMR language server crashed ${MAX_RESTARTS + 1} times in ${RESTART_WINDOW_MS / 60000} minutes and was stopped. Run "IMR: Restart Language Server" to try again.`;
+      this.output.error(msg);
+      void vscode.window.showErrorMessage(msg, 'Show Output').then((c) => c && this.output.show(true));
+      return { action: CloseAction.DoNotRestart, handled: true };
+    }
+    this.restarts.push(now);
+    this.output.warn(`The language server stopped unexpectedly; restarting (${this.restarts.length} of ${MAX_RESTARTS} in ${RESTART_WINDOW_MS / 60000} minutes).`);
+    if (!this.told) {
+      this.told = true;
+      void vscode.window.showWarningMessage('IMR language server crashed and was restarted.', 'Show Output').then((c) => c && this.output.show(true));
+    }
+    return { action: CloseAction.Restart, handled: true };
+  }
+}
+
+interface DocStatus {
+  version: number;
+  busy: boolean;
+  busySince: number;
+  /** The last finished lint of this document (shown while the next one runs). */
+  done?: { version: number; errors: number; warnings: number; infos: number; determination: boolean };
+}
+
+/** "$(check) IMR" / "$(error) 2 $(warning) 1" for the active document, from the server's lint status. */
+class LintStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('imr.status', vscode.StatusBarAlignment.Left, 0);
+  private readonly docs = new Map<string, DocStatus>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private visible = false;
+
+  constructor() {
+    this.item.name = NAME;
+    this.item.command = 'workbench.actions.view.problems';
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.render()),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.docs.delete(d.uri.toString());
+        this.render();
+      }),
+    );
+  }
+
+  update(p: LintStatusParams): void {
+    const prev = this.docs.get(p.uri);
+    if (prev && p.version < prev.version) return; // a late message about an older version
+    if (p.busy) {
+      this.docs.set(p.uri, { version: p.version, busy: true, busySince: prev?.busy && prev.version === p.version ? prev.busySince : Date.now(), done: prev?.done });
+    } else {
+      this.docs.set(p.uri, {
+        version: p.version,
+        busy: false,
+        busySince: 0,
+        done: { version: p.version, errors: p.errors ?? 0, warnings: p.warnings ?? 0, infos: p.infos ?? 0, determination: p.determination !== false },
+      });
+    }
+    this.render();
+  }
+
+  clear(): void {
+    this.docs.clear();
+    this.render();
+  }
+
+  snapshot(): { visible: boolean; text: string; tooltip: string } {
+    return { visible: this.visible, text: this.item.text, tooltip: typeof this.item.tooltip === 'string' ? this.item.tooltip : (this.item.tooltip?.value ?? '') };
+  }
+
+  private render(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const doc = vscode.window.activeTextEditor?.document;
+    const s = doc && isImrDocument(doc) ? this.docs.get(doc.uri.toString()) : undefined;
+    if (!s) return this.hide();
+    if (s.busy) {
+      const waited = Date.now() - s.busySince;
+      if (waited >= SPINNER_DELAY_MS) {
+        this.show('$(sync~spin) IMR', 'IMR: checking the determination…');
+        return;
+      }
+      this.timer = setTimeout(() => this.render(), SPINNER_DELAY_MS - waited);
+    }
+    const d = s.done;
+    if (!d) return this.hide(); // first lint still running, under the spinner delay
+    if (!d.determination) return this.hide(); // the server says this document is not a determination
+    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+    const tooltip = `IMR determination: ${plural(d.errors, 'error')}, ${plural(d.warnings, 'warning')}, ${d.infos} information. Click to open the Problems view.`;
+    if (d.errors === 0 && d.warnings === 0) this.show(d.infos ? `$(check) IMR $(info) ${d.infos}` : '$(check) IMR', tooltip);
+    else this.show(`$(error) ${d.errors} $(warning) ${d.warnings}`, tooltip);
+  }
+
+  private show(text: string, tooltip: string): void {
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: tooltip };
+    this.item.show();
+    this.visible = true;
+  }
+
+  private hide(): void {
+    this.item.hide();
+    this.visible = false;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.item.dispose();
+  }
+}
