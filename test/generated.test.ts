@@ -84,8 +84,8 @@ test('configuration() is stable and the guideline schema is draft-07 with descri
   const schema = guidelinesSchema();
   assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
   const onDisk = JSON.parse(readFileSync(join(ROOT, 'schemas', 'guidelines.schema.json'), 'utf8'));
+  const row = onDisk.properties.rows.items as { properties: Record<string, { description?: string }>; required: string[] };
   assert.deepEqual(onDisk, schema);
-  const row = (onDisk.properties.rows.items as { properties: Record<string, { description?: string }>; required: string[] });
   for (const k of Object.keys(row.properties)) assert.ok(row.properties[k].description, `rows[].${k} has a description`);
   assert.deepEqual([...row.required].sort(), ['confirmed', 'guideline', 'id', 'names', 'source', 'treatment']);
   // The schema describes what the engine accepts: zod's own JSON Schema, plus descriptions.

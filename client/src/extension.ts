@@ -47,6 +47,8 @@ export interface ImrExtensionApi {
   ready: Promise<void>;
   /** The status bar item as shown now (for tests). */
   status(): { visible: boolean; text: string; tooltip: string };
+  /** Fires whenever the status bar item changes. */
+  onDidChangeStatus: vscode.Event<void>;
 }
 
 let client: LanguageClient | undefined;
@@ -127,7 +129,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     throw e;
   });
   ready.catch(() => undefined); // reported above; callers awaiting `ready` still see the rejection
-  return { ready, status: () => statusBar.snapshot() };
+  return { ready, status: () => statusBar.snapshot(), onDidChangeStatus: statusBar.onDidChange };
 }
 
 export function deactivate(): Thenable<void> | undefined {
@@ -250,6 +252,8 @@ class LintStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private visible = false;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
 
   constructor() {
     this.item.name = NAME;
@@ -317,16 +321,19 @@ class LintStatusBar implements vscode.Disposable {
     this.item.accessibilityInformation = { label: tooltip };
     this.item.show();
     this.visible = true;
+    this.changed.fire();
   }
 
   private hide(): void {
     this.item.hide();
     this.visible = false;
+    this.changed.fire();
   }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
     this.item.dispose();
   }
 }
