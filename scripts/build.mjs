@@ -1,5 +1,6 @@
-// Bundles the engine's front ends with esbuild. The CLI is CommonJS so that `bin/imr-lint.cjs` starts fast
-// with no loader; remark/unified are ESM-only and esbuild folds them into the bundle.
+// Bundles the front ends of the engine with esbuild: the CLI, the language server and the VS Code client.
+// All CommonJS, so that `bin/imr-lint.cjs` and VS Code load them with no loader; remark/unified are
+// ESM-only and esbuild folds them into the bundles. `--production` minifies (the .vsix).
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -13,4 +14,13 @@ const common = {
   logLevel: 'warning',
 };
 
-await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs' });
+try {
+  await Promise.all([
+    build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs' }),
+    build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' }),
+    // The client runs in VS Code's extension host, which provides the `vscode` module.
+    build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
+  ]);
+} catch {
+  process.exit(1); // esbuild has printed the errors
+}

@@ -1,0 +1,261 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { seedText, sharedMissing } from '../helpers/shared.ts';
+import { applyLspEdits, TestClient } from './client.ts';
+
+const skip = sharedMissing;
+const SEED_URI = 'file:///work/letters/seed.md';
+
+/** Position of the n-th occurrence of `needle` in `text`, as LSP counts (UTF-16, \n lines). */
+function pos(text: string, needle: string, from = 0) {
+  const i = text.indexOf(needle, from);
+  assert.ok(i >= 0, `"${needle}" not in text`);
+  const before = text.slice(0, i);
+  const line = before.split('\n').length - 1;
+  return { line, character: i - (before.lastIndexOf('\n') + 1) };
+}
+function rangeOf(text: string, needle: string) {
+  const start = pos(text, needle);
+  return { start, end: { line: start.line, character: start.character + needle.length } };
+}
+const codes = (ds: { code?: unknown }[]) => ds.map((d) => d.code);
+
+describe('language server over stdio (push diagnostics)', { skip }, () => {
+  let client: TestClient;
+  let seed: string;
+
+  before(async () => {
+    seed = seedText();
+    client = new TestClient();
+    client.settings = { debounceMs: 0 };
+    const init = await client.initialize();
+    assert.equal(init.capabilities.textDocumentSync.change, 2, 'incremental sync');
+    assert.equal(init.capabilities.diagnosticProvider, undefined, 'push when the client offers no pull');
+    assert.ok(init.capabilities.codeActionProvider.codeActionKinds.includes('source.fixAll.imr'));
+  });
+  after(() => client.stop());
+
+  test('opening the seed publishes injury-date-mismatch and visits-over-limit at their exact ranges', async () => {
+    await client.open(SEED_URI, seed);
+    const ds = await client.diagnosticsFor(SEED_URI, 1);
+    assert.deepEqual(codes(ds), ['injury-date-mismatch', 'visits-over-limit']);
+    const [injury, visits] = ds;
+    assert.deepEqual(injury.range, rangeOf(seed, 'December 22, 2009'));
+    assert.equal(injury.severity, 1);
+    assert.equal(injury.source, 'imr-lint');
+    assert.match(injury.codeDescription!.href, /docs\/rules\/injury-date-mismatch\.md$/);
+    assert.equal(injury.relatedInformation![0].location.uri, SEED_URI);
+    assert.deepEqual(injury.relatedInformation![0].location.range.start, pos(seed, '10/22/2009'));
+    assert.deepEqual(visits.range, rangeOf(seed, '12 SESSIONS'));
+    assert.equal(visits.severity, 3, 'information: Upheld is consistent');
+    await client.waitFor(() => client.statuses.some((s) => s.uri === SEED_URI && !s.busy && s.determination === true), 'status of the seed');
+  });
+
+  test('an incremental change that writes the header date removes injury-date-mismatch', async () => {
+    const range = rangeOf(seed, 'December 22, 2009');
+    await client.change(SEED_URI, 2, [{ range, text: 'October 22, 2009' }]);
+    const ds = await client.diagnosticsFor(SEED_URI, 2);
+    assert.deepEqual(codes(ds), ['visits-over-limit']);
+    await client.change(SEED_URI, 3, [{ range: { start: range.start, end: { line: range.start.line, character: range.start.character + 'October 22, 2009'.length } }, text: 'December 22, 2009' }]);
+    assert.deepEqual(codes(await client.diagnosticsFor(SEED_URI, 3)), ['injury-date-mismatch', 'visits-over-limit']);
+  });
+
+  test('the preferred quick fix, applied, removes its diagnostic and creates no other', async () => {
+    const ds = await client.diagnosticsFor(SEED_URI, 3);
+    const injury = ds.find((d) => d.code === 'injury-date-mismatch')!;
+    const actions = await client.request<any[]>('textDocument/codeAction', {
+      textDocument: { uri: SEED_URI },
+      range: injury.range,
+      context: { diagnostics: [injury] },
+    });
+    const titles = actions.map((a) => a.title);
+    assert.deepEqual(titles, [
+      'Change to October 22, 2009 (the header\'s date)',
+      'Change the header\'s Date of Injury to 12/22/2009',
+      'Disable injury-date-mismatch for this line',
+      'Disable injury-date-mismatch for this document',
+      'Fix all auto-fixable IMR problems',
+    ]);
+    const preferred = actions.find((a) => a.isPreferred)!;
+    assert.equal(preferred.kind, 'quickfix');
+    const docEdit = preferred.edit.documentChanges[0];
+    assert.deepEqual(docEdit.textDocument, { uri: SEED_URI, version: 3 }, 'the edit is pinned to the version it was computed for');
+    const fixed = applyLspEdits(seed, docEdit.edits);
+    assert.ok(fixed.includes('industrial injury date of October 22, 2009.'));
+    await client.change(SEED_URI, 4, [{ text: fixed }]);
+    assert.deepEqual(codes(await client.diagnosticsFor(SEED_URI, 4)), ['visits-over-limit']);
+    await client.change(SEED_URI, 5, [{ text: seed }]);
+    await client.diagnosticsFor(SEED_URI, 5);
+  });
+
+  test('"disable for this line" inserts the inline comment and the diagnostic goes', async () => {
+    const ds = await client.diagnosticsFor(SEED_URI, 5);
+    const injury = ds.find((d) => d.code === 'injury-date-mismatch')!;
+    const actions = await client.request<any[]>('textDocument/codeAction', { textDocument: { uri: SEED_URI }, range: injury.range, context: { diagnostics: [injury] } });
+    const disable = actions.find((a) => a.title === 'Disable injury-date-mismatch for this line')!;
+    const edits = disable.edit.documentChanges[0].edits;
+    assert.deepEqual(edits, [{ range: { start: { line: injury.range.start.line, character: 0 }, end: { line: injury.range.start.line, character: 0 } }, newText: '<!-- imr-lint-disable-next-line injury-date-mismatch -->\n' }]);
+    await client.change(SEED_URI, 6, [{ text: applyLspEdits(seed, edits) }]);
+    assert.deepEqual(codes(await client.diagnosticsFor(SEED_URI, 6)), ['visits-over-limit']);
+    await client.change(SEED_URI, 7, [{ text: seed }]);
+    await client.diagnosticsFor(SEED_URI, 7);
+  });
+
+  test('source.fixAll.imr applies every preferred fix in one edit', async () => {
+    const broken = seed.replace('Standard', 'Standrad').replace('NECK:** Upheld', 'NECK:** Overturned');
+    await client.change(SEED_URI, 8, [{ text: broken }]);
+    assert.deepEqual(codes(await client.diagnosticsFor(SEED_URI, 8)), ['invalid-priority', 'injury-date-mismatch', 'visits-over-limit', 'verdict-conflict']);
+    const actions = await client.request<any[]>('textDocument/codeAction', {
+      textDocument: { uri: SEED_URI },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.imr'] },
+    });
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.imr');
+    const fixed = applyLspEdits(broken, actions[0].edit.documentChanges[0].edits);
+    assert.equal(fixed, seed.replace('December 22, 2009', 'October 22, 2009'));
+    await client.change(SEED_URI, 9, [{ text: fixed }]);
+    assert.deepEqual(codes(await client.diagnosticsFor(SEED_URI, 9)), ['visits-over-limit']);
+    await client.change(SEED_URI, 10, [{ text: seed }]);
+    await client.diagnosticsFor(SEED_URI, 10);
+  });
+
+  test('completion, hover, document symbols and folding ranges answer on the seed', async () => {
+    const items = await client.request<any>('textDocument/completion', { textDocument: { uri: SEED_URI }, position: pos(seed, 'Decision based on') });
+    const list = Array.isArray(items) ? items : items.items;
+    assert.ok(list.some((i: any) => /MTUS/.test(i.label) || /MTUS/.test(i.insertText ?? i.textEdit?.newText ?? '')), 'a guideline citation is offered after "MAXIMUS guideline:"');
+    const hover = await client.request<any>('textDocument/hover', { textDocument: { uri: SEED_URI }, position: pos(seed, 'December 22, 2009') });
+    assert.match(hover.contents.value, /2009-12-22/);
+    assert.match(hover.contents.value, /10\/22\/2009/);
+    const symbols = await client.request<any[]>('textDocument/documentSymbol', { textDocument: { uri: SEED_URI } });
+    const names = JSON.stringify(symbols.map((s) => [s.name, (s.children ?? []).map((c: any) => c.name)]));
+    assert.match(names, /HOW THE IMR FINAL DETERMINATION WAS MADE/);
+    assert.match(names, /MASSAGE THERAPY/);
+    const folds = await client.request<any[]>('textDocument/foldingRange', { textDocument: { uri: SEED_URI } });
+    assert.ok(folds.some((f) => f.startLine === pos(seed, '### CLINICAL CASE SUMMARY').line));
+    for (const f of folds) assert.ok(f.endLine > f.startLine);
+  });
+
+  test('an ordinary README gets no diagnostics and no determination status', async () => {
+    const uri = 'file:///work/letters/README.md';
+    await client.open(uri, '# Notes\n\nThese are my notes about IMR letters; the decision date matters.\n');
+    assert.deepEqual(await client.diagnosticsFor(uri, 1), []);
+    await client.waitFor(() => client.statuses.some((s) => s.uri === uri && !s.busy && s.determination === false), 'README status');
+  });
+
+  test('a plain-text letter is linted; *.imr.md files always are', async () => {
+    const uri = 'file:///work/letters/empty.imr.md';
+    await client.open(uri, 'Draft.\n');
+    assert.ok((await client.diagnosticsFor(uri, 1)).some((d) => d.code === 'missing-section'));
+  });
+
+  test('settings change: a rule turned off disappears without a restart, and comes back', async () => {
+    client.settings = { debounceMs: 0, rules: { 'visits-over-limit': 'off' } };
+    const count = client.published.length;
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await client.waitFor(() => client.published.slice(count).some((p) => p.uri === SEED_URI), 're-lint after settings change');
+    assert.deepEqual(codes(client.published.slice(count).filter((p) => p.uri === SEED_URI).at(-1)!.diagnostics), ['injury-date-mismatch']);
+    client.settings = { debounceMs: 0 };
+    const count2 = client.published.length;
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await client.waitFor(() => client.published.slice(count2).some((p) => p.uri === SEED_URI), 're-lint after settings change back');
+  });
+
+  test('a broken guideline file: one clear error message, diagnostics continue with the defaults', async () => {
+    client.settings = { debounceMs: 0, guidelines: 'test/fixtures/cli/guidelines-invalid.json' };
+    const count = client.published.length;
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await client.waitFor(() => client.messages.some((m) => /guidelines-invalid\.json/.test(m.message)), 'error message naming the file');
+    await client.waitFor(() => client.published.slice(count).some((p) => p.uri === SEED_URI), 're-lint');
+    const ds = client.published.slice(count).filter((p) => p.uri === SEED_URI).at(-1)!.diagnostics;
+    assert.deepEqual(codes(ds), ['injury-date-mismatch', 'visits-over-limit']);
+    const msgs = client.messages.filter((m) => /guidelines-invalid\.json/.test(m.message));
+    assert.equal(msgs.length, 1);
+    assert.equal(msgs[0].type, 1, 'an error');
+    client.settings = { debounceMs: 0 };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  });
+
+  test('a malformed request gets an error answer and the server lives on', async () => {
+    await assert.rejects(client.request('textDocument/hover', { bogus: true }));
+    await assert.rejects(client.request('textDocument/codeAction', null));
+    const hover = await client.request<any>('textDocument/hover', { textDocument: { uri: SEED_URI }, position: pos(seed, '12 SESSIONS') });
+    assert.ok(hover, 'still answering');
+    assert.ok(client.alive);
+  });
+
+  test('rapid typing: 300 incremental changes end with the diagnostics of the last version', async () => {
+    const uri = 'file:///work/letters/typing.md';
+    await client.open(uri, seed);
+    await client.diagnosticsFor(uri, 1);
+    // Type a sentence at the end of the summary, one character per change.
+    const anchor = pos(seed, 'instead of 12.');
+    let line = anchor.line;
+    let character = anchor.character + 'instead of 12.'.length;
+    const sentence = ' The date of injury was 10/21/2009 per the first report, and the patient asked again for help.';
+    let version = 1;
+    const typed = sentence.repeat(3).slice(0, 300);
+    for (const ch of typed) {
+      await client.change(uri, ++version, [{ range: { start: { line, character }, end: { line, character } }, text: ch }]);
+      character++;
+    }
+    const ds = await client.diagnosticsFor(uri, version);
+    // "The date of injury was 10/21/2009" differs from the header (10/22/2009): three of them typed in full.
+    assert.equal(ds.filter((d) => d.code === 'injury-date-mismatch').length, 1 + (typed.match(/10\/21\/2009/g) ?? []).length);
+    void line;
+    assert.ok(client.alive);
+  });
+
+  test('a huge document is linted (1 MB) or, past the limit, declined with one message; the server lives on', async () => {
+    const item = seed.slice(seed.indexOf('**MASSAGE'));
+    let big = seed;
+    while (big.length < 1_000_000) big += `\n\n${item}`;
+    const uri = 'file:///work/letters/big.md';
+    await client.open(uri, big);
+    const ds = await client.diagnosticsFor(uri, 1);
+    assert.ok(ds.filter((d) => d.code === 'visits-over-limit').length > 100);
+    const huge = '### CLINICAL CASE SUMMARY\n\n' + 'x '.repeat(2_100_000);
+    const uri2 = 'file:///work/letters/huge.md';
+    await client.open(uri2, huge);
+    const ds2 = await client.diagnosticsFor(uri2, 1);
+    assert.equal(ds2.length, 1);
+    assert.match(String(ds2[0].message), /too large/);
+    assert.ok(client.alive);
+  });
+
+  test('closing a document clears its diagnostics', async () => {
+    const uri = 'file:///work/letters/typing.md';
+    const count = client.published.length;
+    await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await client.waitFor(() => client.published.slice(count).some((p) => p.uri === uri), 'cleared diagnostics');
+    assert.deepEqual(client.published.slice(count).find((p) => p.uri === uri)!.diagnostics, []);
+  });
+});
+
+describe('language server with pull diagnostics', { skip }, () => {
+  let client: TestClient;
+  after(() => client?.stop());
+
+  test('advertises a diagnostic provider and answers textDocument/diagnostic', async () => {
+    client = new TestClient();
+    client.settings = { debounceMs: 0 };
+    const init = await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false }, synchronization: { didSave: true } } });
+    assert.deepEqual(init.capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
+    const seed = seedText();
+    await client.open(SEED_URI, seed);
+    const report = await client.request<any>('textDocument/diagnostic', { textDocument: { uri: SEED_URI } });
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(codes(report.items), ['injury-date-mismatch', 'visits-over-limit']);
+    assert.equal(client.published.filter((p) => p.uri === SEED_URI).length, 0, 'nothing pushed in pull mode');
+  });
+});
+
+describe('language server start', () => {
+  test('without a transport argument it says how to start it and exits 2', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { SERVER } = await import('./client.ts');
+    const r = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--stdio/);
+  });
+});
