@@ -46,6 +46,7 @@ for (const lang of LANGS) {
 
     const flagged = findings.filter((f) => f.ruleId === 'unfilled-placeholder').map((f) => f.span);
     // Every tab stop whose default is free text (not a choice, not the date variable) is flagged where it lands.
+    // Choices (6 priority, 10 worker, 12 sex, 14 UR action, 17 verdict, 21 conclusion) insert real words.
     const freeText = [1, 2, 3, 5, 7, 8, 9, 11, 13, 15, 16, 18, 19, 20];
     for (const n of freeText) {
       const at = stops.get(n);
@@ -79,13 +80,16 @@ for (const lang of LANGS) {
     assert.equal(model.items[0].treatment?.treatment, 'physical therapy');
   });
 
-  test(`${lang}: choosing Overturned turns the conclusion into "is medically necessary"`, () => {
-    const { text } = expandSnippet(skeleton.body[lang], { values: { ...FILLED, 17: 'Overturned' } });
-    assert.ok(text.includes('Therefore, the request is medically necessary.'));
-    const { model, findings } = lint(text, { languageId: lang });
-    assert.equal(model.items[0].verdict?.value, 'Overturned');
-    assert.equal(model.items[0].rationale?.conclusion?.necessary, true);
-    assert.ok(!findings.some((f) => f.ruleId === 'verdict-conflict'));
+  test(`${lang}: Overturned with the matching conclusion is consistent; with the default conclusion, verdict-conflict says so`, () => {
+    const consistent = expandSnippet(skeleton.body[lang], { values: { ...FILLED, 17: 'Overturned', 21: 'medically necessary' } }).text;
+    assert.ok(consistent.includes('Therefore, the request is medically necessary.'));
+    const ok = lint(consistent, { languageId: lang });
+    assert.equal(ok.model.items[0].verdict?.value, 'Overturned');
+    assert.equal(ok.model.items[0].rationale?.conclusion?.necessary, true);
+    assert.ok(!ok.findings.some((f) => f.ruleId === 'verdict-conflict'));
+
+    const forgot = expandSnippet(skeleton.body[lang], { values: { ...FILLED, 17: 'Overturned' } }).text;
+    assert.ok(lint(forgot, { languageId: lang }).findings.some((f) => f.ruleId === 'verdict-conflict'));
   });
 
   test(`${lang}: the disputed item snippet appended to a letter adds an item whose placeholders are flagged`, () => {

@@ -6,8 +6,11 @@
 // Placeholder defaults are written so that a placeholder left unfilled is flagged by the engine's
 // unfilled-placeholder rule: dates `XX/XX/XXXX`, free text `[TREATMENT]`, `[RATIONALE]`, ... (see
 // server/src/rules/unfilledPlaceholder.ts). Header dates are mirrored into the narrative ($3, $5) so the
-// summary's injury and UR dates cannot disagree with the header, and the conclusion follows the verdict
-// choice through a transform, so the verdict and the conclusion cannot contradict each other.
+// summary's injury and UR dates cannot disagree with the header. The conclusion is a choice of its own,
+// defaulting to the one that matches the default verdict (Upheld: "not medically necessary"); a mismatch
+// after editing is what the engine's verdict-conflict rule reports. (A transform of the verdict tab stop
+// would look neater, but VS Code applies transforms only when the user tabs out of the placeholder: the
+// inserted text would read "the request is Upheld." until then; the extension-host suite showed it.)
 
 export type SnippetLanguage = 'markdown' | 'plaintext';
 
@@ -30,16 +33,16 @@ const DECISIONS_INTRO = 'The Final Determination was based on decisions for the 
 
 const CREDENTIALS_INTRO = 'The Expert Reviewer has the following credentials:';
 
-/** "not medically necessary" for Upheld, "medically necessary" for Overturned, following tab stop `n`. */
-const conclusionOf = (n: number) => `Therefore, the request is \${${n}/(Overturned)|.*/\${1:?medically necessary:not medically necessary}/}.`;
+/** The standard conclusion as a choice at tab stop `n`; the first option goes with the default verdict, Upheld. */
+const conclusion = (n: number) => `Therefore, the request is \${${n}|not medically necessary,medically necessary|}.`;
 
-/** A disputed item whose tab stops start at `n` (title, verdict, both guideline lines, rationale). */
+/** A disputed item whose tab stops start at `n` (title, verdict, both guideline lines, rationale, conclusion). */
 function item(lang: SnippetLanguage, n: number): string[] {
   const title = `\${${n}:[TREATMENT] [QUANTITY] FOR THE [BODY PART]}`;
   const verdict = `\${${n + 1}|Upheld,Overturned|}`;
   const claims = `\${${n + 2}:Decision based on [GUIDELINE]}`;
   const maximus = `Decision based on \${${n + 3}:[GUIDELINE]}`;
-  const rationale = `\${${n + 4}:[RATIONALE]} ${conclusionOf(n + 1)}`;
+  const rationale = `\${${n + 4}:[RATIONALE]} ${conclusion(n + 5)}`;
   if (lang === 'markdown') {
     return [
       `**${title}:** ${verdict}`,
@@ -121,7 +124,7 @@ export const SNIPPETS: SnippetDef[] = [
   {
     name: 'IMR disputed item',
     prefix: ['imr-item'],
-    description: 'A disputed item: title with its verdict, Claims Administrator and MAXIMUS guideline lines, rationale and the conclusion that matches the verdict.',
+    description: 'A disputed item: title with its verdict, Claims Administrator and MAXIMUS guideline lines, rationale and the standard conclusion (choose the one that matches the verdict).',
     body: { markdown: [...item('markdown', 1), '$0'], plaintext: [...item('plaintext', 1), '$0'] },
   },
   {

@@ -1,7 +1,9 @@
 // A small expander for VS Code snippet syntax (tab stops, placeholders, choices, variables, mirrors and
 // transforms with conditional formats), to see what a snippet inserts without an editor. It follows
 // VS Code's rules for the parts the IMR snippets use: a mirror ($3) shows the value of the tab stop's
-// placeholder; a choice expands to its first option; ${N/regex/format/} transforms that value.
+// placeholder; a choice expands to its first option; a transform ${N/regex/format/} is applied only when
+// the user leaves tab stop N, so at insertion its mirror shows the raw value (`applyTransforms` gives the
+// text after tabbing through). The extension-host suite checks this model against the real editor.
 // No `vscode` import: used by node tests and by the extension-host suite alike.
 
 type Node =
@@ -20,6 +22,8 @@ export interface ExpandOptions {
   values?: Record<number, string>;
   /** The date used for CURRENT_* variables. */
   now?: Date;
+  /** Apply ${N/regex/format/} transforms (the text once the user has tabbed through); default: as inserted. */
+  applyTransforms?: boolean;
 }
 
 export interface Expansion {
@@ -85,7 +89,7 @@ export function expandSnippet(body: string | string[], options: ExpandOptions = 
         out += n.transform ? applyTransform(text, n.transform) : text;
       } else {
         const start = out.length;
-        const text = n.transform ? applyTransform(valueOf(n.index), n.transform) : valueOf(n.index);
+        const text = n.transform && options.applyTransforms ? applyTransform(valueOf(n.index), n.transform) : valueOf(n.index);
         out += text;
         if (n.index !== 0) {
           const list = stops.get(n.index) ?? [];
