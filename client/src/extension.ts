@@ -247,7 +247,7 @@ interface DocStatus {
 
 /** "$(check) IMR" / "$(error) 2 $(warning) 1" for the active document, from the server's lint status. */
 class LintStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('imr.status', vscode.StatusBarAlignment.Left, 0);
+  private readonly item = vscode.window.createStatusBarItem('imr.status', vscode.StatusBarAlignment.Right, 101);
   private readonly docs = new Map<string, DocStatus>();
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
