@@ -191,6 +191,48 @@ test('the contributed snippets and IMR: Insert Disputed Item insert a disputed i
   assert.ok(editor);
 });
 
+/** Pids of the language servers this extension host started (Linux /proc; undefined where there is none). */
+function serverPids(): number[] | undefined {
+  if (!existsSync('/proc/self/cmdline')) return undefined;
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
+      const ppid = Number(readFileSync(`/proc/${name}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+      if (ppid === process.pid && cmd.some((a) => a.endsWith(join('dist', 'server.cjs'))) && cmd.includes('--node-ipc')) pids.push(Number(name));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
+test('a crashed language server is restarted and the diagnostics come back', async () => {
+  const before = serverPids();
+  if (!before) {
+    console.log('    (skipped: no /proc to find the server process)');
+    return;
+  }
+  assert.equal(before.length, 1, `one language server process: ${before.join(', ')}`);
+  const editor = await openSeedCopy('crash.md');
+  await diagnosticsWhen(editor.document.uri, 'the seed diagnostics', (d) => d.length === 2);
+  let cleared = false;
+  const sub = vscode.languages.onDidChangeDiagnostics(() => {
+    if (ours(editor.document.uri).length === 0) cleared = true;
+  });
+  try {
+    process.kill(before[0], 'SIGKILL');
+    // The client drops the dead server's diagnostics, restarts it, and the new server lints the open documents again.
+    await diagnosticsWhen(editor.document.uri, 'diagnostics from a restarted server', (d) => {
+      const now = serverPids() ?? [];
+      return cleared && d.length === 2 && now.length === 1 && now[0] !== before[0];
+    });
+  } finally {
+    sub.dispose();
+  }
+});
+
 test('a Markdown file that is not a determination gets no diagnostics and no status item', async () => {
   const file = join(dir, 'notes.md');
   writeFileSync(file, '# Notes\n\nNothing to do with IMR. Priority: high.\n');
