@@ -27,6 +27,7 @@ import {
   SETTINGS_SECTION,
 } from '../../server/src/lsp/protocol.js';
 import { DISPUTED_ITEM } from './snippets.js';
+import { type DocStatus, nextStatus, statusView, withUserGuidelines } from './state.js';
 
 const NAME = 'IMR Determinations';
 const LANGUAGES = ['markdown', 'plaintext'];
@@ -35,8 +36,6 @@ export const DOCUMENT_SELECTOR = LANGUAGES.flatMap((language) => [
   { scheme: 'file', language },
   { scheme: 'untitled', language },
 ]);
-/** A lint that takes longer than this shows a spinner; quicker ones never flicker the status bar. */
-const SPINNER_DELAY_MS = 200;
 /** Crash policy: restart up to this many times within the window, then stop and say so. */
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -152,17 +151,7 @@ function userGuidelines(scopeUri?: string): string {
 
 /** Replaces imr.guidelines inside a configuration value by the user-level value (untrusted workspaces). */
 function restrictUntrusted(section: string | undefined, scopeUri: string | undefined, value: unknown): unknown {
-  const guidelines = userGuidelines(scopeUri);
-  if (section === `${SETTINGS_SECTION}.guidelines`) return guidelines;
-  if (section === SETTINGS_SECTION) {
-    return value && typeof value === 'object' ? { ...(value as Record<string, unknown>), guidelines } : value;
-  }
-  if (section === undefined && value && typeof value === 'object') {
-    const all = value as Record<string, unknown>;
-    const imr = all[SETTINGS_SECTION];
-    if (imr && typeof imr === 'object') return { ...all, [SETTINGS_SECTION]: { ...(imr as Record<string, unknown>), guidelines } };
-  }
-  return value;
+  return withUserGuidelines(SETTINGS_SECTION, section, value, userGuidelines(scopeUri));
 }
 
 function isImrDocument(doc: vscode.TextDocument): boolean {
@@ -237,14 +226,6 @@ class RestartingErrorHandler implements ErrorHandler {
   }
 }
 
-interface DocStatus {
-  version: number;
-  busy: boolean;
-  busySince: number;
-  /** The last finished lint of this document (shown while the next one runs). */
-  done?: { version: number; errors: number; warnings: number; infos: number; determination: boolean };
-}
-
 /** "$(check) IMR" / "$(error) 2 $(warning) 1" for the active document, from the server's lint status. */
 class LintStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('imr.status', vscode.StatusBarAlignment.Right, 101);
@@ -268,18 +249,9 @@ class LintStatusBar implements vscode.Disposable {
   }
 
   update(p: LintStatusParams): void {
-    const prev = this.docs.get(p.uri);
-    if (prev && p.version < prev.version) return; // a late message about an older version
-    if (p.busy) {
-      this.docs.set(p.uri, { version: p.version, busy: true, busySince: prev?.busy && prev.version === p.version ? prev.busySince : Date.now(), done: prev?.done });
-    } else {
-      this.docs.set(p.uri, {
-        version: p.version,
-        busy: false,
-        busySince: 0,
-        done: { version: p.version, errors: p.errors ?? 0, warnings: p.warnings ?? 0, infos: p.infos ?? 0, determination: p.determination !== false },
-      });
-    }
+    const next = nextStatus(this.docs.get(p.uri), p, Date.now());
+    if (!next) return; // a late message about an older version
+    this.docs.set(p.uri, next);
     this.render();
   }
 
@@ -296,23 +268,10 @@ class LintStatusBar implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const doc = vscode.window.activeTextEditor?.document;
-    const s = doc && isImrDocument(doc) ? this.docs.get(doc.uri.toString()) : undefined;
-    if (!s) return this.hide();
-    if (s.busy) {
-      const waited = Date.now() - s.busySince;
-      if (waited >= SPINNER_DELAY_MS) {
-        this.show('$(sync~spin) IMR', 'IMR: checking the determination…');
-        return;
-      }
-      this.timer = setTimeout(() => this.render(), SPINNER_DELAY_MS - waited);
-    }
-    const d = s.done;
-    if (!d) return this.hide(); // first lint still running, under the spinner delay
-    if (!d.determination) return this.hide(); // the server says this document is not a determination
-    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    const tooltip = `IMR determination: ${plural(d.errors, 'error')}, ${plural(d.warnings, 'warning')}, ${d.infos} information. Click to open the Problems view.`;
-    if (d.errors === 0 && d.warnings === 0) this.show(d.infos ? `$(check) IMR $(info) ${d.infos}` : '$(check) IMR', tooltip);
-    else this.show(`$(error) ${d.errors} $(warning) ${d.warnings}`, tooltip);
+    const view = statusView(doc && isImrDocument(doc) ? this.docs.get(doc.uri.toString()) : undefined, Date.now());
+    if (view.recheckInMs !== undefined) this.timer = setTimeout(() => this.render(), view.recheckInMs);
+    if (view.visible) this.show(view.text, view.tooltip);
+    else this.hide();
   }
 
   private show(text: string, tooltip: string): void {
