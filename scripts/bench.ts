@@ -11,6 +11,8 @@
 //   2. whole lint <= 2x remark-parse alone on the same text (markdownlint shown as a peer)
 //   3. generated 1 MB determination < 250 ms; growth linear (1 MB time vs 4x the 250 KB time)
 //   4. 1,000 letters in one CLI run: peak RSS < 200 MB
+//   5. language server: typing median < 10 ms, p95 < 25 ms; start to first diagnostics < 300 ms;
+//      50 open determinations < 150 MB (--no-lsp skips it)
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -22,6 +24,7 @@ import { unified } from 'unified';
 import { lint } from '../server/src/index.ts';
 import { generateDetermination, letterVariant } from './bench/generate.ts';
 import { profile, summarizeProfile } from './bench/profile.ts';
+import { lspPhase } from './bench/lsp.ts';
 import { BUILTIN_SEED } from './bench/seedCopy.ts';
 import { type Stats, fmtMs, gc, measure, measureInterleaved, summarize, table, timeOnce } from './bench/stats.ts';
 
@@ -360,6 +363,11 @@ async function cliPhase(): Promise<void> {
 
 gc();
 await cliPhase();
+
+if (!args.has('--no-lsp')) {
+  heading('5. Language server (dist/server.cjs --stdio, driven as an editor would; debounce 0)');
+  targets.push(...(await lspPhase(seed.text, corpus.map((c) => c.text), out)));
+}
 
 // --- Summary ------------------------------------------------------------------------------------------------------------
 heading('Targets');
