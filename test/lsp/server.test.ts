@@ -149,6 +149,18 @@ describe('language server over stdio (push diagnostics)', { skip }, () => {
     assert.ok((await client.diagnosticsFor(uri, 1)).some((d) => d.code === 'missing-section'));
   });
 
+  test('semantic tokens colour a plain-text letter; Markdown is left to the injected grammar', async () => {
+    const init = await client.request<any>('textDocument/semanticTokens/full', { textDocument: { uri: SEED_URI } });
+    assert.deepEqual(init.data, [], 'Markdown: none');
+    const uri = 'file:///work/letters/letter.txt';
+    const letter = seed.replace(/<\/?b>/g, '').replace(/\*\*/g, '').replace(/^### /gm, '');
+    await client.open(uri, letter, 'plaintext');
+    await client.diagnosticsFor(uri, 1);
+    const tokens = await client.request<any>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    assert.equal(tokens.data.length % 5, 0);
+    assert.ok(tokens.data.length / 5 >= 20, `tokens for labels, headings, dates, verdict: ${tokens.data.length / 5}`);
+  });
+
   test('settings change: a rule turned off disappears without a restart, and comes back', async () => {
     client.settings = { debounceMs: 0, rules: { 'visits-over-limit': 'off' } };
     const count = client.published.length;

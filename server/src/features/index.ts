@@ -4,3 +4,4 @@ export { completionItems, ITEM_LABELS, CA_NO_CITATION, REVIEWER_NO_CITATION } fr
 export { hoverAt } from './hover.js';
 export { documentSymbols } from './symbols.js';
 export { foldingRanges } from './folding.js';
+export { semanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS } from './semanticTokens.js';

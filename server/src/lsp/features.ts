@@ -4,6 +4,7 @@ import type { LintResult } from '../engine.js';
 import { completionItems } from '../features/completion.js';
 import { foldingRanges } from '../features/folding.js';
 import { hoverAt } from '../features/hover.js';
+import { semanticTokens } from '../features/semanticTokens.js';
 import { documentSymbols } from '../features/symbols.js';
 import { defaultGuidelineTable, type GuidelineTable } from '../guidelines/table.js';
 
@@ -21,4 +22,8 @@ export function registerFeatures(connection: Connection, documents: TextDocument
   connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc, r) => hoverAt(r.result, doc.offsetAt(p.position), r.table ?? defaultGuidelineTable())));
   connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (_doc, r) => documentSymbols(r.result)));
   connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (_doc, r) => foldingRanges(r.result)));
+  // Plain text only: Markdown is coloured by the injected TextMate grammar.
+  connection.languages.semanticTokens.on((p) =>
+    withDoc(p.textDocument.uri, { data: [] }, (doc, r) => ({ data: doc.languageId === 'markdown' ? [] : semanticTokens(r.result) })),
+  );
 }

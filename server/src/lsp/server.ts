@@ -23,6 +23,7 @@ import { type GuidelineState, loadGuidelines, uriToPath } from './guidelineSourc
 import { locateJsonPath } from './jsonLocate.js';
 import { COMMAND_FIX_ALL, FIX_ALL_KIND, type InitializationOptions, LINT_STATUS, type LintStatusParams, SETTINGS_SECTION, SOURCE } from './protocol.js';
 import { registerFeatures } from './features.js';
+import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../features/semanticTokens.js';
 
 /** Documents larger than this are not linted; the reviewer is told so instead of the editor freezing. */
 export const MAX_DOCUMENT_CHARS = 4_000_000;
@@ -68,6 +69,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: TOKEN_MODIFIERS }, full: true },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'imr-lint language server' },
