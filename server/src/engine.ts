@@ -1,5 +1,6 @@
 import { defaultGuidelineTable, type GuidelineTable } from './guidelines/table.js';
 import type { Determination } from './model/determination.js';
+import type { LayoutId } from './parse/layouts.js';
 import { parseDetermination } from './parse/parseDetermination.js';
 import { RULES } from './rules/index.js';
 import type { RuleFinding } from './rules/rule.js';
@@ -14,6 +15,8 @@ export interface LintOptions {
   guidelines?: GuidelineTable;
   /** Per-rule severity or 'off'. Unknown ids are ignored here (front ends report them). */
   rules?: Partial<Record<string, SeveritySetting>>;
+  /** Force a letter layout instead of recognizing it (setting imr.layout; or an `imr-layout:` line). */
+  layout?: LayoutId;
 }
 
 export interface LintResult {
@@ -28,7 +31,7 @@ export interface LintResult {
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const table = options.guidelines ?? defaultGuidelineTable();
-  const model = parseDetermination(text, options.languageId ?? 'markdown', table);
+  const model = parseDetermination(text, options.languageId ?? 'markdown', table, { layout: options.layout });
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const ctx = { doc: model, table };

@@ -16,6 +16,10 @@ export const SettingsSchema = z.object({
     .default({})
     .describe('Severity per rule ("off", "info", "warning" or "error"), e.g. {"visits-over-limit": "error"}. Rules not listed keep their default severity.'),
   guidelines: z.string().default('').describe('Path to a JSON guideline table whose rows extend or replace the built-in limits (relative paths are resolved against the workspace folder). Workspace values are used only in trusted workspaces.'),
+  layout: z
+    .enum(['auto', 'standard', 'notice-2013', 'documents-reviewed', 'professional-review'])
+    .default('auto')
+    .describe('Letter layout: recognized from the headings ("auto"), or forced for every document. A single letter can force its own with a line "<!-- imr-layout: notice-2013 -->".'),
   files: z
     .record(z.string(), z.boolean())
     .default({})

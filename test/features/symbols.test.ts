@@ -24,7 +24,7 @@ test('seed: Header with one child per field, the three sections, the item under 
   const seed = seedText();
   const symbols = documentSymbols(lintAs(seed));
   assert.deepEqual(outline(symbols), [
-    ['Header', '7 fields', [
+    ['Header', 'IMR final determination (2014 and later), 7 fields', [
       ['Case Number: CM14-0003333', undefined], ['Date Assigned: 01/31/2014', undefined], ['Date of Injury: 10/22/2009', undefined],
       ['Decision Date: 06/20/2014', undefined], ['UR Denial Date: 12/27/2013', undefined], ['Priority: Standard', undefined],
       ['Application Received: 01/09/2014', undefined],

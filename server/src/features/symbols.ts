@@ -23,7 +23,8 @@ export function documentSymbols(result: LintResult): DocumentSymbol[] {
     });
     const first = doc.headerFields[0];
     const span = headerSpan(result)!;
-    out.push(symbol('Header', SymbolKind.Namespace, span, first.labelSpan, `${fields.length} fields`, fields));
+    // The detail names the layout recognized, so the outline shows how the letter was read.
+    out.push(symbol('Header', SymbolKind.Namespace, span, first.labelSpan, `${doc.layout.name}${doc.layout.forced ? ' (forced)' : ''}, ${fields.length} fields`, fields));
   }
 
   const placed = new Set<DisputedItem>();

@@ -166,7 +166,8 @@ export function startServer(connection: Connection): void {
         }],
       };
     } else {
-      const result = lint(text, { languageId: languageOf(doc), guidelines: guidelines?.table, rules: settings.rules });
+      const layout = settings.layout === 'auto' ? undefined : settings.layout;
+      const result = lint(text, { languageId: languageOf(doc), guidelines: guidelines?.table, rules: settings.rules, layout });
       entry = { version: doc.version, result, diagnostics: result.findings.map((f, i) => toDiagnostic(f, doc.uri, doc.version, i)) };
     }
     linted.set(doc.uri, entry);

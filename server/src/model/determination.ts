@@ -1,3 +1,4 @@
+import type { LayoutId } from '../parse/layouts.js';
 import type { LanguageId, Span } from '../types.js';
 
 /** A calendar date as written; `day` is absent for month-year mentions ("November 2009"). */
@@ -52,7 +53,16 @@ export interface HeaderField {
   date?: DateMention;
 }
 
-export type SectionKind = 'howMade' | 'summary' | 'decisions' | 'unknown';
+export type SectionKind =
+  | 'howMade'
+  | 'summary'
+  | 'decisions'
+  | 'documents'
+  | 'issue'
+  | 'guidelines'
+  | 'rationale'
+  | 'qualifications'
+  | 'unknown';
 
 export interface Section {
   kind: SectionKind;
@@ -148,6 +158,8 @@ export interface InlineDirective {
 export interface Determination {
   text: string;
   languageId: LanguageId;
+  /** The letter layout recognized (or forced by an option or an `imr-layout:` line); see parse/layouts.ts. */
+  layout: { id: LayoutId; name: string; forced: boolean };
   header: Partial<Record<HeaderKey, HeaderField>>;
   /** All header fields in source order (duplicates included). */
   headerFields: HeaderField[];

@@ -18,11 +18,16 @@ const PART_LABELS: { kind: PartKind; re: RegExp }[] = [
   { kind: 'ca', re: /^\s*claims\s+administrator(?:'s)?\s+guidelines?\s*:/i },
   { kind: 'mx', re: /^\s*(?:maximus|expert\s+reviewer(?:'s)?|reviewer(?:'s)?)\s+guidelines?\s*:/i },
   { kind: 'rat', re: /^\s*decision\s+rationale\s*:/i },
+  // The 2013 notice: "Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer:", "Rationale for the Decision:".
+  { kind: 'mx', re: /^\s*medical\s+treatment\s+guideline\s*\(?s?\)?\s+relied\s+upon(?:\s+by\s+the\s+expert\s+reviewer)?\s*:/i },
+  { kind: 'rat', re: /^\s*rationale\s+for\s+the\s+decision\s*:/i },
 ];
 const PART_ORDER: Record<PartKind, number> = { ca: 0, mx: 1, rat: 2 };
 const INTRO_RE = /^\s*the\s+final\s+determination\s+was\s+based\s+on\s+decisions/i;
 const VERDICT_RE = /(?:\bis)?\s*:?\s*\b(upheld|overturned)\s*\.?\s*$/i;
 const TITLE_VERDICT_RE = /:\s*(?:is\s*:?\s*)?(upheld|overturned)\s*\.?\s*$/i;
+// The 2013 notice titles its items "1) Regarding the request for ...:"; their verdicts are in the findings.
+export const NOTICE_TITLE_RE = /^\s*(\d{1,2})\)\s*regarding\s+the\s+request\s+for\s+/i;
 
 interface ItemDraft {
   title?: Paragraph[];
@@ -35,7 +40,7 @@ function classify(p: Paragraph, text: string): PartKind | 'intro' | 'title' | 'o
   const t = text.slice(p.span.start, p.span.end);
   for (const l of PART_LABELS) if (l.re.test(t)) return l.kind;
   if (INTRO_RE.test(t)) return 'intro';
-  if (TITLE_VERDICT_RE.test(t)) return 'title';
+  if (TITLE_VERDICT_RE.test(t) || NOTICE_TITLE_RE.test(t)) return 'title';
   return 'other';
 }
 
@@ -56,7 +61,7 @@ export function parseItems(input: Paragraph[], plain: string, table: GuidelineTa
       continue;
     }
     if (kind === 'ca' || kind === 'mx' || kind === 'rat') {
-      const label = PART_LABELS.find((l) => l.kind === kind)!.re.exec(plain.slice(p.span.start, p.span.end))!;
+      const label = PART_LABELS.find((l) => l.kind === kind && l.re.test(plain.slice(p.span.start, p.span.end)))!.re.exec(plain.slice(p.span.start, p.span.end))!;
       const labelSpan = trimSpan(plain, { start: p.span.start + label.index, end: p.span.start + label.index + label[0].length });
       const needsNew =
         !cur || Object.keys(cur.parts).some((k) => PART_ORDER[k as PartKind] >= PART_ORDER[kind]) || pending.length > 0;
@@ -113,11 +118,16 @@ function splitAtLabels(paras: Paragraph[]): Paragraph[] {
         flush();
       }
       cur.push(line);
-      if (TITLE_VERDICT_RE.test(line.text)) flush();
+      if (TITLE_VERDICT_RE.test(line.text) || NOTICE_TITLE_RE.test(line.text)) flush();
     }
     flush();
   }
   return out;
+}
+
+/** An item made of a title alone (the medical professional review's ISSUE AT DISPUTE), parts added by the caller. */
+export function itemFromTitle(title: Paragraph[], plain: string, table: GuidelineTable): DisputedItem {
+  return buildItem({ title, parts: {} }, plain, table);
 }
 
 function partOf(d: { label: Span; paras: Paragraph[] }, plain: string): LabeledPart {
@@ -142,7 +152,10 @@ function buildItem(d: ItemDraft, plain: string, table: GuidelineTable): Disputed
     titleEnd = titleSpan.start + vm.index;
   }
   // The title proper: without the verdict, the colon before it and trailing "is".
-  const tSpan = trimSpan(plain, { start: titleSpan.start, end: titleEnd });
+  let tStart = titleSpan.start;
+  const notice = NOTICE_TITLE_RE.exec(plain.slice(titleSpan.start, titleEnd));
+  if (notice) tStart += notice[0].length;
+  const tSpan = trimSpan(plain, { start: tStart, end: titleEnd });
   titleText = plain.slice(tSpan.start, tSpan.end).replace(/[\s:]+$/, '');
   const titleOnly = { start: tSpan.start, end: tSpan.start + titleText.length };
   const flat = titleText.replace(/\s+/g, ' ');
@@ -203,11 +216,23 @@ const NO_CITATION_RE = /did\s+not\s+cite\s+any\s+(?:medical\s+)?evidence/i;
 // A guideline line is a sentence or two; past this many characters the rest is not parsed for citations.
 const MAX_CITATION_TEXT = 4000;
 
-function reviewerGuideline(part: LabeledPart, table: GuidelineTable): ReviewerGuideline {
+export function reviewerGuideline(part: LabeledPart, table: GuidelineTable): ReviewerGuideline {
   const citations: Citation[] = [];
   const text = part.text.slice(0, MAX_CITATION_TEXT);
   // Each "Decision based on ..." starts one statement; MTUS statements list parts joined by ", and".
   const starts = [...text.matchAll(/decision\s+based\s+on\s+/gi)].map((m) => ({ at: m.index!, body: m.index! + m[0].length }));
+  if (starts.length === 0 && /\b(?:based\s+(?:its|his\/her|his|her|their)\s+decision\s+on|relied\s+(?:up)?on)\b/i.test(text)) {
+    // Prose citations (the 2013 notice): "The Expert Reviewer based his/her decision on the MTUS Chronic Pain
+    // Medical Treatment Guidelines, pages 30-32." Only named MTUS parts are taken.
+    for (const m of text.matchAll(/\bMTUS\s*(?:\(\w+\)\s*)?,?\s*((?:[A-Z][\w&'-]*,?\s+(?:and\s+)?){1,6}?)(?:Medical\s+Treatment\s+)?(?:Guidelines?|\d{4}|,|\.|$)/g)) {
+      const name = m[1].replace(/[\s,]+$/, '');
+      if (!name || !table.isKnownMtusPart(name)) continue;
+      const c = citation(part, m.index!, text.slice(m.index!, Math.min(text.length, m.index! + m[0].length + 40)).split(/[.;]/)[0], true);
+      c.part = name;
+      citations.push(c);
+    }
+    return { ...part, citations, statesNoCitation: NO_CITATION_RE.test(text) };
+  }
   if (starts.length === 0 && text.trim() && !NO_CITATION_RE.test(text)) starts.push({ at: 0, body: 0 });
   starts.forEach((s, i) => {
     const end = i + 1 < starts.length ? starts[i + 1].at : text.length;
@@ -296,7 +321,7 @@ const NECESSARY_RE = /medically\s+(?:necessary|appropriate)|medical\s+necessity|
 const VERB_RE = /\b(?:is|was|are|were|be|been|being|can|cannot|could|should|would|will|does|do|did|has|have|had|remains?)\b|n't\b/i;
 const NEGATION_RE = /\b(?:not|cannot|can't|no\s+longer|never|neither|nor|un(?:able|supported))\b|n't\b/i;
 
-function rationale(part: LabeledPart): Rationale {
+export function rationale(part: LabeledPart): Rationale {
   const text = part.text;
   let last: RegExpExecArray | undefined;
   NECESSARY_RE.lastIndex = 0;

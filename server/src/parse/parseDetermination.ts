@@ -1,5 +1,5 @@
 import type { GuidelineTable } from '../guidelines/table.js';
-import type { DateMention, Determination, HeaderKey, InlineDirective, Section } from '../model/determination.js';
+import type { DateMention, Determination, DisputedItem, HeaderKey, InlineDirective, Section } from '../model/determination.js';
 import type { LanguageId } from '../types.js';
 import { scanDates } from './dates.js';
 import { parseHeader } from './header.js';
@@ -7,7 +7,8 @@ import { parseItems } from './items.js';
 import { markdownToPlain } from './markdownPlain.js';
 import { ageAndSex, assignRoles } from './narrative.js';
 import { linesOf, paragraphsOf } from './paragraphs.js';
-import { sectionKindOf } from './sections.js';
+import { noticeHeaderFields, noticeItems, professionalReviewItem } from './layoutItems.js';
+import { detectLayout, headingOf, type LayoutId, type SectionHeading } from './layouts.js';
 
 const MARKDOWN_SIGNS = /<\/?b>|^\s{0,3}(?:#{1,6}\s+\S|\*\*[^*\r\n]+:\*\*)/im;
 const DIRECTIVE_RE = /<!--\s*imr-lint-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->/g;
@@ -16,18 +17,19 @@ const DIRECTIVE_RE = /<!--\s*imr-lint-(disable-next-line|disable-line|disable|en
  * Text -> Determination. Never throws: whatever is missing or broken is simply absent from the model, and
  * the rules report it.
  */
-export function parseDetermination(text: string, requested: LanguageId, table: GuidelineTable): Determination {
+export function parseDetermination(text: string, requested: LanguageId, table: GuidelineTable, options: { layout?: LayoutId } = {}): Determination {
   // Markdown saved as .txt (the seed is) is still Markdown; plain text is never read as Markdown unless it
   // carries unmistakable markup, because remark would take a PDF's "1." or "-" line starts for lists.
   const languageId: LanguageId = requested === 'plaintext' && MARKDOWN_SIGNS.test(text) ? 'markdown' : requested;
   const plain = languageId === 'markdown' ? markdownToPlain(text) : text;
   const lines = linesOf(plain, 0, plain.length);
 
-  const headings: { kind: Section['kind']; line: number }[] = [];
+  const headings: { kind: Section['kind']; line: number; heading: SectionHeading }[] = [];
   lines.forEach((l, i) => {
-    const kind = sectionKindOf(l.text);
-    if (kind) headings.push({ kind, line: i });
+    const heading = headingOf(l.text);
+    if (heading) headings.push({ kind: heading.kind, line: i, heading });
   });
+  const { layout, forced } = detectLayout(text, headings.map((h) => h.heading), options.layout);
   const sections: Section[] = headings.map((h, i) => {
     const line = lines[h.line];
     const lead = line.text.length - line.text.trimStart().length;
@@ -45,6 +47,10 @@ export function parseDetermination(text: string, requested: LanguageId, table: G
   // Without section headings the header is looked for near the top, and ends with its last field's line.
   const headerScanEnd = sections.length > 0 ? lines[headings[0].line].start : Math.min(plain.length, 4000);
   const headerFields = parseHeader(plain, 0, headerScanEnd);
+  if (layout.id === 'notice-2013') {
+    for (const f of noticeHeaderFields(plain)) if (!headerFields.some((x) => x.key === f.key)) headerFields.push(f);
+    headerFields.sort((a, b) => a.labelSpan.start - b.labelSpan.start);
+  }
   const headerEnd = sections.length > 0 || headerFields.length === 0
     ? (sections.length > 0 ? headerScanEnd : 0)
     : lineEndAfter(plain, headerFields[headerFields.length - 1].valueSpan.end);
@@ -62,10 +68,17 @@ export function parseDetermination(text: string, requested: LanguageId, table: G
   dates.sort((a, b) => a.span.start - b.span.start);
   assignRoles(plain, dates);
 
-  const decisions = sections.find((s) => s.kind === 'decisions');
-  const itemsSpan = decisions ? decisions.bodySpan : { start: headerEnd, end: plain.length };
-  let items = parseItems(paragraphsOf(linesOf(plain, itemsSpan.start, itemsSpan.end)), plain, table);
-  if (!decisions) items = items.filter((i) => i.verdict || i.reviewerGuideline || i.rationale);
+  let items: DisputedItem[];
+  if (layout.id === 'notice-2013') {
+    items = noticeItems(plain, headerEnd, table);
+  } else if (layout.id === 'professional-review') {
+    items = professionalReviewItem(plain, sections, table);
+  } else {
+    const decisions = sections.find((s) => s.kind === 'decisions');
+    const itemsSpan = decisions ? decisions.bodySpan : { start: headerEnd, end: plain.length };
+    items = parseItems(paragraphsOf(linesOf(plain, itemsSpan.start, itemsSpan.end)), plain, table);
+    if (!decisions) items = items.filter((i) => i.verdict || i.reviewerGuideline || i.rationale);
+  }
 
   const summary = sections.find((s) => s.kind === 'summary');
   const facts = ageAndSex(plain, summary ? summary.bodySpan : { start: headerEnd, end: plain.length });
@@ -73,6 +86,7 @@ export function parseDetermination(text: string, requested: LanguageId, table: G
   return {
     text,
     languageId,
+    layout: { id: layout.id, name: layout.name, forced },
     header,
     headerFields,
     headerEnd,

@@ -6,6 +6,8 @@ export const missingClaimsAdministratorGuideline: Rule = {
   meta: { id: 'missing-claims-administrator-guideline', defaultSeverity: 'warning', description: 'A disputed item has no Claims Administrator guideline line.', fixable: false },
   check({ doc }) {
     const out: RuleFinding[] = [];
+    // The 2013 notice and the professional review have no Claims Administrator line.
+    if (doc.layout.id === 'notice-2013' || doc.layout.id === 'professional-review') return out;
     for (const item of doc.items) {
       const g = item.claimsAdministratorGuideline;
       if (g && g.text.trim()) continue;

@@ -1,4 +1,4 @@
-import { SECTION_HEADINGS } from '../parse/sections.js';
+import { LAYOUTS } from '../parse/layouts.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 /** Each standard section must be present; the fix inserts its heading where the section belongs. */
@@ -9,6 +9,7 @@ export const missingSection: Rule = {
     const present = new Set(doc.sections.map((s) => s.kind));
     const md = doc.languageId === 'markdown';
     const eol = /\r\n|\r|\n/.exec(doc.text)?.[0] ?? '\n';
+    const SECTION_HEADINGS = LAYOUTS[doc.layout.id].sections;
     SECTION_HEADINGS.forEach((h, i) => {
       if (present.has(h.kind)) return;
       const heading = `${md ? '### ' : ''}${h.title}`;
@@ -30,7 +31,7 @@ export const missingSection: Rule = {
       }
       out.push({
         span,
-        message: `Section "${h.title}" is missing. Every final determination has it; add the heading and its text.`,
+        message: `Section "${h.title}" is missing. Every letter of this layout (${doc.layout.name}) has it; add the heading and its text.`,
         fixes: [{ title: `Insert the "${h.title}" heading`, edits: [edit], preferred: true }],
       });
     });

@@ -1,13 +1,14 @@
-import { SECTION_HEADINGS } from '../parse/sections.js';
+import { LAYOUTS } from '../parse/layouts.js';
 import type { Rule, RuleFinding } from './rule.js';
 
-const rank = (kind: string) => SECTION_HEADINGS.findIndex((h) => h.kind === kind);
 
 /** Sections come in the standard order; a repeated section is reported too. */
 export const sectionOrder: Rule = {
   meta: { id: 'section-order', defaultSeverity: 'warning', description: 'Sections are out of the standard order or repeated.', fixable: false },
   check({ doc }) {
     const out: RuleFinding[] = [];
+    const SECTION_HEADINGS = LAYOUTS[doc.layout.id].sections;
+    const rank = (kind: string) => SECTION_HEADINGS.findIndex((h) => h.kind === kind);
     let maxRank = -1;
     let maxSection = doc.sections[0];
     const seen = new Map<string, (typeof doc.sections)[number]>();
