@@ -72,7 +72,7 @@ test('negative: a negation in a leading subordinate clause does not make the con
   }
 });
 
-test('negative: no conclusion, no conflict', () => {
+test('negative: no conclusion, no conflict (missing-conclusion reports it)', () => {
   const text = replaceOnce(CLEAN_MD, PT_CONCLUSION, 'The request is supported.');
-  assert.deepEqual(allIds(text), []);
+  assert.deepEqual(allIds(text), ['missing-conclusion']);
 });

@@ -5,6 +5,7 @@ import { injuryDateMismatch } from './injuryDateMismatch.js';
 import { invalidCaseNumber } from './invalidCaseNumber.js';
 import { invalidDate } from './invalidDate.js';
 import { invalidPriority } from './invalidPriority.js';
+import { missingConclusion } from './missingConclusion.js';
 import { missingClaimsAdministratorGuideline } from './missingClaimsAdministratorGuideline.js';
 import { missingGuidelineCitation } from './missingGuidelineCitation.js';
 import { missingHeaderField } from './missingHeaderField.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   verdictConflict,
   missingVerdict,
   missingRationale,
+  missingConclusion,
   unfilledPlaceholder,
 ];
 
