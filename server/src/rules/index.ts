@@ -1,5 +1,6 @@
 import { citationMismatch } from './citationMismatch.js';
 import { dateOrder } from './dateOrder.js';
+import { duplicateItem } from './duplicateItem.js';
 import { futureDate } from './futureDate.js';
 import { injuryDateMismatch } from './injuryDateMismatch.js';
 import { invalidCaseNumber } from './invalidCaseNumber.js';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   missingVerdict,
   missingRationale,
   missingConclusion,
+  duplicateItem,
   unfilledPlaceholder,
 ];
 
