@@ -1,3 +1,4 @@
+import { ageMismatch } from './ageMismatch.js';
 import { citationMismatch } from './citationMismatch.js';
 import { dateOrder } from './dateOrder.js';
 import { duplicateItem } from './duplicateItem.js';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   missingRationale,
   missingConclusion,
   duplicateItem,
+  ageMismatch,
   unfilledPlaceholder,
 ];
 
