@@ -13,8 +13,12 @@ import {
   type ErrorHandlerResult,
   ExecuteCommandRequest,
   LanguageClient,
+  MessageType,
   type LanguageClientOptions,
   type ServerOptions,
+  ShowMessageNotification,
+  ShowMessageRequest,
+  type MessageActionItem,
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
@@ -48,6 +52,15 @@ export interface ImrExtensionApi {
   status(): { visible: boolean; text: string; tooltip: string };
   /** Fires whenever the status bar item changes. */
   onDidChangeStatus: vscode.Event<void>;
+  /** The messages the server asked to show (window/showMessage[Request]), oldest first (for tests: a notification cannot be read back). */
+  messages(): readonly ShownMessage[];
+  /** Fires after each such message was shown. */
+  onDidShowMessage: vscode.Event<ShownMessage>;
+}
+
+export interface ShownMessage {
+  type: 'error' | 'warning' | 'info';
+  message: string;
 }
 
 let client: LanguageClient | undefined;
@@ -93,6 +106,23 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
   const lc = new LanguageClient('imr', NAME, serverOptions, clientOptions);
   client = lc;
   lc.onNotification(LINT_STATUS, (p: LintStatusParams) => statusBar.update(p));
+  // The server's messages (window/showMessage and window/showMessageRequest: vscode-languageserver's
+  // showErrorMessage is the request) are shown as the client library would show them, also logged, and kept
+  // for the test API. Ours replace the library's handlers (registered before ours, again at every start).
+  const shown: ShownMessage[] = [];
+  const onShown = new vscode.EventEmitter<ShownMessage>();
+  context.subscriptions.push(onShown);
+  const show = (type: MessageType, message: string, actions: MessageActionItem[] = []): Thenable<MessageActionItem | undefined> => {
+    const m: ShownMessage = { type: type === MessageType.Error ? 'error' : type === MessageType.Warning ? 'warning' : 'info', message };
+    if (shown.push(m) > 100) shown.shift();
+    output[m.type === 'error' ? 'error' : m.type === 'warning' ? 'warn' : 'info'](message);
+    const shownNow =
+      m.type === 'error' ? vscode.window.showErrorMessage(message, ...actions) : m.type === 'warning' ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions);
+    onShown.fire(m);
+    return shownNow;
+  };
+  lc.onNotification(ShowMessageNotification.type, ({ type, message }) => void show(type, message));
+  lc.onRequest(ShowMessageRequest.type, async ({ type, message, actions }) => (await show(type, message, actions)) ?? null);
   context.subscriptions.push(
     lc.onDidChangeState((e) => {
       if (e.newState !== State.Running) statusBar.clear();
@@ -128,7 +158,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     throw e;
   });
   ready.catch(() => undefined); // reported above; callers awaiting `ready` still see the rejection
-  return { ready, status: () => statusBar.snapshot(), onDidChangeStatus: statusBar.onDidChange };
+  return { ready, status: () => statusBar.snapshot(), onDidChangeStatus: statusBar.onDidChange, messages: () => [...shown], onDidShowMessage: onShown.event };
 }
 
 export function deactivate(): Thenable<void> | undefined {
