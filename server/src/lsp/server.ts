@@ -45,6 +45,8 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   let settings: Settings = DEFAULT_SETTINGS;
   let guidelines: GuidelineState | undefined;
+  /** The guideline-table problem last shown to the user (undefined once the table loads). */
+  let shownGuidelineProblem: string | undefined;
   let workspaceRoot: string | undefined;
   let pullDiagnostics = false;
   let configurationPull = false;
@@ -115,10 +117,11 @@ export function startServer(connection: Connection): void {
     const before = guidelines;
     const open = guidelines?.uri ? documents.get(guidelines.uri) : undefined;
     guidelines = await loadGuidelines(settings.guidelines, workspaceRoot, open?.getText());
-    if (guidelines.error && guidelines.error.message !== before?.error?.message) {
-      // One message per distinct problem, not one per keystroke or document.
-      connection.window.showErrorMessage(guidelines.error.message);
-    }
+    // One message per distinct problem, not one per keystroke or document. Compared with the last result
+    // (not with `before`): two settings changes in a row run two reloads at once, and both saw `before`.
+    const problem = guidelines.error?.message;
+    if (problem && problem !== shownGuidelineProblem) connection.window.showErrorMessage(problem);
+    shownGuidelineProblem = problem;
     if (before?.uri && before.uri !== guidelines.uri) connection.sendDiagnostics({ uri: before.uri, diagnostics: [] });
     publishGuidelineFileDiagnostics();
   }
