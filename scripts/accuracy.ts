@@ -3,8 +3,9 @@
 // reading the letters, never by running the linter): per rule, findings by severity, true positives, false
 // positives, misses, precision and recall; per rule family, the same summed.
 //
-// A finding matches a label of the same rule when it starts on the label's line (or the line after, for
-// words wrapped over a line break) and covers or touches the label's text. Only the rules the labels speak
+// A finding matches a label of the same rule when it starts within two lines of the label's line (requests
+// wrap; the label may quote the title where the finding marks the quantity); the label's words choose
+// among several such findings. Only the rules the labels speak
 // for are scored; other rules' findings are counted and listed.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -50,13 +51,16 @@ function fixtureLetters() {
   ];
 }
 
-function matches(f: Finding, label: Label, text: string): boolean {
-  if (f.ruleId !== label.rule) return false;
-  const line = f.range.start.line + 1;
-  if (line !== label.line && line !== label.line - 1 && line !== label.line + 1) return false;
-  const covered = text.slice(Math.max(0, f.span.start - 40), f.span.end + 40).replace(/\s+/g, ' ');
+/** Same rule, within two lines of the label (a request wraps; a title and its quantity differ in words). */
+function near(f: Finding, label: Label): boolean {
+  return f.ruleId === label.rule && Math.abs(f.range.start.line + 1 - label.line) <= 2;
+}
+
+/** Among near findings, the one whose surroundings hold the label's words is the best match. */
+function bestMatch(candidates: Finding[], label: Label, text: string): Finding | undefined {
   const want = label.text.replace(/\s+/g, ' ').trim();
-  return !want || covered.includes(want) || want.includes(text.slice(f.span.start, f.span.end).replace(/\s+/g, ' ').trim());
+  const has = (f: Finding) => text.slice(Math.max(0, f.span.start - 80), f.span.end + 80).replace(/\s+/g, ' ').includes(want);
+  return candidates.find(has) ?? candidates[0];
 }
 
 export interface RuleScore { tp: number; fp: number; fn: number; bySeverity: Record<string, number>; fpList: string[]; fnList: string[] }
@@ -82,7 +86,7 @@ export function score(): { rules: Map<string, RuleScore>; labelled: number; lett
     labelled++;
     const used = new Set<Finding>();
     for (const label of entry.problems) {
-      const hit = findings.find((f) => !used.has(f) && matches(f, label, text));
+      const hit = bestMatch(findings.filter((f) => !used.has(f) && near(f, label)), label, text);
       if (hit) {
         used.add(hit);
         get(label.rule).tp++;

@@ -8,6 +8,8 @@ import { realLetters, sharedMissing } from '../helpers/shared.ts';
  * - CM16-0219557 (also 01.txt): header Date of Injury 10/10/2016, summary "industrial injury of October 10, 2015".
  * - CM17-0003917: header Date of Injury 11/30/2016, rationale "The date of injury was 12/1/16".
  * - CM16-0248655: the summary dates a request "December 9, 3026" (typo for 2016).
+ * - CM16-0239569: header Date of Injury 11/15/2016, summary "an occupational claim from 11/05/2016".
+ * - CM16-0248698: header Date of Injury 10/26/2016, summary "an occupational claim from 10/18/2016".
  * Nothing else in the 144 files may be an error.
  */
 const EXPECTED_ERRORS: Record<string, string[]> = {
@@ -15,6 +17,8 @@ const EXPECTED_ERRORS: Record<string, string[]> = {
   'corpus/CM16-0219557.txt': ['injury-date-mismatch October 10, 2015'],
   'corpus/CM17-0003917.txt': ['injury-date-mismatch 12/1/16'],
   'corpus/CM16-0248655.txt': ['invalid-date December 9, 3026'],
+  'corpus/CM16-0239569.txt': ['injury-date-mismatch 11/05/2016'],
+  'corpus/CM16-0248698.txt': ['injury-date-mismatch 10/18/2016'],
 };
 
 const letters = sharedMissing ? [] : realLetters();

@@ -172,3 +172,12 @@ test('a user table changes what visits-over-limit reports', () => {
   const lenient = loadUserGuidelineTable(JSON.stringify({ rows: [{ ...base, limit: { max: 8, unit: 'visits', text: 'up to 8 visits' } }] }), 'lenient.json');
   assert.equal(lint(text, { guidelines: lenient }).findings.filter((f) => f.ruleId === 'visits-over-limit').length, 0);
 });
+
+test('date roles: "an occupational claim from <date>" is the date of injury; a range "from <date> to <date>" is not', () => {
+  const base = `Case Number: CM16-0000001\nDate of Injury: 11/15/2016\n\nCLINICAL CASE SUMMARY\n`;
+  const one = lint(`${base}This case involves a 58-year-old female with a history of an occupational claim from\n11/05/2016.\n`, { languageId: 'plaintext' });
+  assert.deepEqual(one.model.dates.filter((d) => d.role === 'injury').map((d) => d.raw), ['11/05/2016']);
+  assert.deepEqual(one.findings.filter((f) => f.ruleId === 'injury-date-mismatch').map((f) => f.range.start.line), [5]);
+  const range = lint(`${base}She has an occupational claim from 01/05/2015 to 11/15/2016 for cumulative trauma.\n`, { languageId: 'plaintext' });
+  assert.deepEqual(range.model.dates.filter((d) => d.role === 'injury').map((d) => d.raw), []);
+});

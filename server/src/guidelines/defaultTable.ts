@@ -1,3 +1,4 @@
+import { DEFAULT_TIMELINESS, DEFAULT_TOPICS } from './defaultTopics.js';
 import type { GuidelineTableInput } from './schema.js';
 
 // The facts of DOMAIN.md ("Guideline limits"), as data. Figures marked confirmed: false are believed but
@@ -14,6 +15,8 @@ const POSTSURGICAL = [POSTSURGICAL_WORDS.join('|')];
 const CRPS = ['crps|reflex sympathetic|complex regional'];
 
 export const DEFAULT_GUIDELINE_TABLE: GuidelineTableInput = {
+  topics: DEFAULT_TOPICS,
+  timeliness: DEFAULT_TIMELINESS,
   mtusParts: [
     'Chronic Pain Medical Treatment', 'Chronic Pain Treatment', 'Chronic Pain', 'Low Back Complaints',
     'Neck and Upper Back Complaints', 'Shoulder Complaints', 'Elbow Disorders', 'Elbow Complaints',
@@ -81,7 +84,7 @@ export const DEFAULT_GUIDELINE_TABLE: GuidelineTableInput = {
       id: 'chiropractic-low-back-mtus', treatment: 'chiropractic', names: CHIRO_NAMES, source: 'MTUS',
       guideline: { part: 'Chronic Pain Medical Treatment', edition: '2009, 2016' }, pages: ['58', '59'],
       sections: ['Manual therapy & manipulation', 'Manual therapy and manipulation'],
-      limit: { max: 18, unit: 'visits', weeks: 6, weeksMax: 8, text: 'trial of 6 visits over 2 weeks; up to 18 visits over 6-8 weeks with objective functional improvement' },
+      limit: { max: 18, trialMax: 6, unit: 'visits', weeks: 6, weeksMax: 8, text: 'trial of 6 visits over 2 weeks; up to 18 visits over 6-8 weeks with objective functional improvement' },
       unless: ['neck|cervical'], checkRequests: true, confirmed: true,
       conditions: 'Low back; maintenance care not medically necessary.',
     },
@@ -94,7 +97,7 @@ export const DEFAULT_GUIDELINE_TABLE: GuidelineTableInput = {
     {
       id: 'chiropractic-neck-odg', treatment: 'chiropractic', names: CHIRO_NAMES, source: 'ODG',
       guideline: { part: 'ODG Neck and Upper Back' }, sections: ['Manipulation'],
-      limit: { max: 18, unit: 'visits', weeks: 6, weeksMax: 8, text: 'trial of 6 visits over 2-3 weeks; up to 18 visits over 6-8 weeks' },
+      limit: { max: 18, trialMax: 6, unit: 'visits', weeks: 6, weeksMax: 8, text: 'trial of 6 visits over 2-3 weeks; up to 18 visits over 6-8 weeks' },
       when: ['neck|cervical'], checkRequests: true, confirmed: true,
     },
     {

@@ -5,6 +5,8 @@ export const LimitSchema = z
   .object({
     min: z.number().int().nonnegative().optional(),
     max: z.number().int().positive(),
+    /** The initial trial where the guideline gives one (chiropractic: 6 visits); applies to a first course. */
+    trialMax: z.number().int().positive().optional(),
     unit: z.enum(['visits', 'treatments', 'sessions', 'months', 'mg-med']),
     weeks: z.number().positive().optional(),
     weeksMax: z.number().positive().optional(),
@@ -39,15 +41,61 @@ export const GuidelineRowSchema = z
   })
   .strict();
 
+const TOPIC_ID = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
+
+/** A body region or a treatment kind, and the words of an item title that name it. */
+export const TopicWordsSchema = z
+  .object({
+    id: TOPIC_ID.describe('Stable id, referred to by topics.chapters and topics.sections ("neck", "imaging").'),
+    label: z.string().min(1).optional().describe('Name used in messages; the id with spaces by default.'),
+    words: z.array(z.string().min(1)).min(1).describe('Words of an item title that name it, matched as whole words, case and punctuation ignored ("cervical", "x-ray").'),
+    broad: z.boolean().optional().describe('A broad word ("spine", "back"): counted only when the title names no specific region.'),
+  })
+  .strict();
+
+/** What a guideline chapter or section is about: body regions, treatment kinds, or everything. */
+export const TopicSchema = z
+  .object({
+    names: z.array(z.string().min(1)).min(1).describe('Names as citations write them, matched as whole words, case and punctuation ignored ("low back complaints").'),
+    regions: z.array(TOPIC_ID).optional().describe('Body regions (ids of topics.regions) it is about.'),
+    kinds: z.array(TOPIC_ID).optional().describe('Treatment kinds (ids of topics.kinds) it is about.'),
+    general: z.boolean().optional().describe('About every region and treatment (Chronic Pain, General Approaches): fits any item.'),
+  })
+  .strict();
+
+/** Topics of guideline chapters and sections, for citation-topic-mismatch. User tables extend the built-in topics. */
+export const TopicsSchema = z
+  .object({
+    regions: z.array(TopicWordsSchema).optional().describe('Body regions; an entry with the id of a built-in region replaces it.'),
+    kinds: z.array(TopicWordsSchema).optional().describe('Treatment kinds; an entry with the id of a built-in kind replaces it.'),
+    chapters: z.array(TopicSchema).optional().describe('MTUS parts and ODG or ACOEM chapters; an entry sharing a name with a built-in entry replaces it.'),
+    sections: z.array(TopicSchema).optional().describe('Guideline sections ("Epidural steroid injections"); an entry sharing a name with a built-in entry replaces it.'),
+  })
+  .strict();
+
+/** Days past which a date gap is worth a note (information only: late letters are valid). */
+export const TimelinessSchema = z
+  .object({
+    lateApplicationDays: z.number().int().positive().optional().describe('Application Received more than this many days after the UR Denial Date is noted (rule late-application).'),
+    lateDecisionDays: z.number().int().positive().optional().describe('Decision Date more than this many days after the Date Assigned is noted (rule late-decision).'),
+  })
+  .strict();
+
 export const GuidelineTableSchema = z
   .object({
     $schema: z.string().optional(),
     /** Names of MTUS parts a citation may name ("Chronic Pain Medical Treatment", "Low Back Complaints"). */
     mtusParts: z.array(z.string().min(1)).optional(),
     rows: z.array(GuidelineRowSchema),
+    topics: TopicsSchema.optional().describe('What guideline chapters and sections are about (rule citation-topic-mismatch).'),
+    timeliness: TimelinessSchema.optional().describe('Thresholds of the late-application and late-decision notes, in days.'),
   })
   .strict();
 
 export type GuidelineLimit = z.infer<typeof LimitSchema>;
 export type GuidelineRow = z.infer<typeof GuidelineRowSchema>;
 export type GuidelineTableInput = z.input<typeof GuidelineTableSchema>;
+export type TopicWords = z.infer<typeof TopicWordsSchema>;
+export type Topic = z.infer<typeof TopicSchema>;
+export type Topics = z.infer<typeof TopicsSchema>;
+export type Timeliness = z.infer<typeof TimelinessSchema>;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DEFAULT_GUIDELINE_TABLE } from './defaultTable.js';
-import { GuidelineTableSchema, type GuidelineRow } from './schema.js';
+import { GuidelineTableSchema, type GuidelineRow, type Timeliness, type Topics } from './schema.js';
 
 /** A validated guideline table with the lookups rules need. Immutable once built. */
 export class GuidelineTable {
@@ -11,8 +11,16 @@ export class GuidelineTable {
   /** Every treatment name, longest first, with the treatment family it names. */
   private readonly names: { name: string; re: RegExp; treatment: string }[];
 
-  constructor(rows: GuidelineRow[], mtusParts: string[]) {
+  /** What cited chapters and sections are about (citation-topic-mismatch); every list present. */
+  readonly topics: Required<Topics>;
+  /** Thresholds of late-application and late-decision, in days. */
+  readonly timeliness: Timeliness;
+
+  constructor(rows: GuidelineRow[], mtusParts: string[], extras: { topics?: Topics; timeliness?: Timeliness } = {}) {
     this.rows = rows;
+    const t = extras.topics ?? {};
+    this.topics = { regions: t.regions ?? [], kinds: t.kinds ?? [], chapters: t.chapters ?? [], sections: t.sections ?? [] };
+    this.timeliness = extras.timeliness ?? {};
     this.mtusParts = mtusParts;
     this.knownParts = new Set(mtusParts.map(normalizePart));
     this.whenTerms = [...new Set(rows.flatMap((r) => (r.when ?? []).flatMap((e) => e.toLowerCase().split('|'))))];
@@ -122,7 +130,9 @@ let defaultTable: GuidelineTable | undefined;
 export function defaultGuidelineTable(): GuidelineTable {
   if (!defaultTable) {
     const parsed = GuidelineTableSchema.parse(DEFAULT_GUIDELINE_TABLE);
-    defaultTable = new GuidelineTable(parsed.rows, parsed.mtusParts ?? []);
+    const problems = topicReferenceProblems(parsed.topics, parsed.topics);
+    if (problems.length) throw new Error(`Invalid built-in guideline table: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    defaultTable = new GuidelineTable(parsed.rows, parsed.mtusParts ?? [], { topics: parsed.topics, timeliness: parsed.timeliness });
   }
   return defaultTable;
 }
@@ -149,5 +159,44 @@ export function loadUserGuidelineTable(jsonText: string, file: string): Guidelin
   const base = defaultGuidelineTable();
   const rows = base.rows.filter((r) => !ids.has(r.id)).concat(parsed.data.rows);
   const parts = [...base.mtusParts, ...(parsed.data.mtusParts ?? [])];
-  return new GuidelineTable(rows, parts);
+  const topics = mergeTopics(base.topics, parsed.data.topics);
+  const refs = topicReferenceProblems(parsed.data.topics, topics);
+  if (refs.length) throw new GuidelineTableError(file, refs);
+  return new GuidelineTable(rows, parts, { topics, timeliness: { ...base.timeliness, ...parsed.data.timeliness } });
+}
+
+/** User topics extend the built-in ones: same region or kind id, or a shared chapter or section name, replaces. */
+function mergeTopics(base: Required<Topics>, user: Topics | undefined): Required<Topics> {
+  if (!user) return base;
+  const byId = <T extends { id: string }>(a: T[], b: T[] | undefined) => (b ? a.filter((x) => !b.some((y) => y.id === x.id)).concat(b) : a);
+  const byName = <T extends { names: string[] }>(a: T[], b: T[] | undefined) => {
+    if (!b) return a;
+    const names = new Set(b.flatMap((x) => x.names.map((n) => n.toLowerCase())));
+    return a.filter((x) => !x.names.some((n) => names.has(n.toLowerCase()))).concat(b);
+  };
+  return {
+    regions: byId(base.regions, user.regions),
+    kinds: byId(base.kinds, user.kinds),
+    chapters: byName(base.chapters, user.chapters),
+    sections: byName(base.sections, user.sections),
+  };
+}
+
+/** Region and kind ids that `topics` (as written) refers to and `known` (the merged topics) does not define. */
+function topicReferenceProblems(topics: Topics | undefined, known: Topics | undefined): TableProblem[] {
+  if (!topics) return [];
+  const regions = new Set((known?.regions ?? []).map((r) => r.id));
+  const kinds = new Set((known?.kinds ?? []).map((k) => k.id));
+  const out: TableProblem[] = [];
+  for (const list of ['chapters', 'sections'] as const) {
+    (topics[list] ?? []).forEach((t, i) => {
+      (t.regions ?? []).forEach((r, j) => {
+        if (!regions.has(r)) out.push({ path: `topics.${list}[${i}].regions[${j}]`, message: `unknown region "${r}" (not in topics.regions)` });
+      });
+      (t.kinds ?? []).forEach((k, j) => {
+        if (!kinds.has(k)) out.push({ path: `topics.${list}[${i}].kinds[${j}]`, message: `unknown kind "${k}" (not in topics.kinds)` });
+      });
+    });
+  }
+  return out.slice(0, 10);
 }

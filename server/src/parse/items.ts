@@ -118,7 +118,8 @@ function splitAtLabels(paras: Paragraph[]): Paragraph[] {
         flush();
       }
       cur.push(line);
-      if (TITLE_VERDICT_RE.test(line.text) || NOTICE_TITLE_RE.test(line.text)) flush();
+      // The intro sentence ends its own paragraph, as does a line ending in a verdict.
+      if (TITLE_VERDICT_RE.test(line.text) || NOTICE_TITLE_RE.test(line.text) || INTRO_RE.test(line.text)) flush();
     }
     flush();
   }

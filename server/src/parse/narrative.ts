@@ -4,7 +4,7 @@ import type { Span } from '../types.js';
 // The words just before a date that make it the date of injury: "industrial injury of", "date of injury:",
 // "sustained an injury on", "DOI". Words such as "from" (cumulative trauma ranges) are deliberately absent.
 const INJURY_BEFORE =
-  /(?:date\s+of\s+(?:the\s+)?(?:industrial\s+|work[- ]related\s+|original\s+)?injury|(?:industrial|work[- ]related|occupational)\s+injur(?:y|ies)(?:\s+date)?|injury\s+date|\bDOI|sustained\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?injur(?:y|ies)|(?:was|were|got)\s+injured(?:\s+at\s+work)?|date\s+of\s+loss)\s*(?:was|is|of|on|dated|:|,|-)?\s*(?:on|of)?\s*$/i;
+  /(?:date\s+of\s+(?:the\s+)?(?:industrial\s+|work[- ]related\s+|original\s+)?injury|(?:industrial|work[- ]related|occupational)\s+injur(?:y|ies)(?:\s+date)?|injury\s+date|\bDOI|sustained\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?injur(?:y|ies)|(?:was|were|got)\s+injured(?:\s+at\s+work)?|date\s+of\s+loss|(?:occupational|industrial|work[- ]related|workers'?\s+compensation)\s+claim\s+(?:from|of|dated|on))\s*(?:was|is|of|on|dated|:|,|-)?\s*(?:on|of)?\s*$/i;
 // "utilization review dated", "UR report of", "utilization review from"
 const UR_BEFORE =
   /(?:utilization\s+review|\bUR)(?:\s+(?:report|decision|determination|letter|denial|modification|physician|reviewer))?\s*(?:dated|on|of|from|date(?:d)?\s+of|,)\s*$/i;
@@ -17,6 +17,8 @@ const OTHER_EVENT = /\b(?:prior|previous|earlier|another|past|separate|former|re
 function roleOf(plain: string, span: Span): DateRole {
   const before = plain.slice(Math.max(0, span.start - 90), span.start).replace(/\s+/g, ' ');
   const cue = INJURY_BEFORE.exec(before) ?? UR_BEFORE.exec(before);
+  // "a claim from 01/2013 to 06/2014" is a cumulative-trauma range, not the date of injury.
+  if (cue && /^\s*(?:to|through|until|-|–)\s*\d/i.test(plain.slice(span.end, span.end + 12))) return 'other';
   if (cue) {
     if (OTHER_EVENT.test(before.slice(0, cue.index))) return 'other';
     return cue.index === INJURY_BEFORE.exec(before)?.index ? 'injury' : 'ur';

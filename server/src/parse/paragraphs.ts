@@ -43,7 +43,7 @@ export function paragraphOf(lines: Line[]): Paragraph {
   return { span: { start: s, end: Math.max(s, e) }, lines };
 }
 
-/** Paragraphs: runs of non-blank lines. A form feed or a page footer line separates them too. */
+/** Paragraphs: runs of non-blank lines; a page footer line ("Page 2 of 4") counts as blank. */
 export function paragraphsOf(lines: Line[]): Paragraph[] {
   const out: Paragraph[] = [];
   let cur: Line[] = [];
@@ -53,11 +53,8 @@ export function paragraphsOf(lines: Line[]): Paragraph[] {
   };
   for (const line of lines) {
     if (isBlankLine(line.text)) flush();
-    else {
-      // A form feed starts a new page, hence a new paragraph.
-      if (line.text.includes('\f') && cur.length > 0) flush();
-      cur.push(line);
-    }
+    // A form feed (a PDF page break) is not a paragraph break: pages break in mid-sentence, even mid-title.
+    else cur.push(line);
   }
   flush();
   return out;

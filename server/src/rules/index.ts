@@ -1,5 +1,6 @@
 import { ageMismatch } from './ageMismatch.js';
 import { citationMismatch } from './citationMismatch.js';
+import { citationTopicMismatch } from './citationTopicMismatch.js';
 import { dateOrder } from './dateOrder.js';
 import { duplicateItem } from './duplicateItem.js';
 import { futureDate } from './futureDate.js';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   citationMismatch,
   unknownGuideline,
   visitsOverLimit,
+  citationTopicMismatch,
   partialCertificationMismatch,
   verdictConflict,
   missingVerdict,

@@ -1,4 +1,6 @@
 import type { GuidelineRow } from '../guidelines/schema.js';
+import { escapeRegExp } from '../guidelines/table.js';
+import type { Determination, DisputedItem } from '../model/determination.js';
 import { summaryTerms, titleContext } from './citationText.js';
 import type { Rule, RuleFinding } from './rule.js';
 
@@ -23,6 +25,20 @@ function statesException(rationale: string): boolean {
   return false;
 }
 
+/**
+ * Whether the request is a first course: "initial" or "trial" in its title, "a request for an initial" in
+ * its rationale, or a summary saying the worker had no prior treatment of this kind.
+ */
+function isFirstCourse(doc: Determination, item: DisputedItem): boolean {
+  if (/\b(?:initial|trial)\b/i.test(item.title.text)) return true;
+  if (/\brequest\s+for\s+(?:an?\s+)?initial\b/i.test(item.rationale?.text ?? '')) return true;
+  const name = item.treatment ? escapeRegExp(item.treatment.name) : '';
+  if (!name) return false;
+  const summary = doc.sections.find((s) => s.kind === 'summary');
+  const text = summary ? doc.plain.slice(summary.bodySpan.start, Math.min(summary.bodySpan.end, summary.bodySpan.start + 20000)) : '';
+  return new RegExp(`\\bno\\s+(?:prior|previous)\\s+(?:[\\w-]+\\s+){0,2}?${name}|\\b(?:has|had|have)\\s+not\\s+(?:had|tried|undergone|received)\\s+(?:any\\s+)?(?:prior\\s+)?${name}`, 'i').test(text);
+}
+
 export const visitsOverLimit: Rule = {
   meta: { id: 'visits-over-limit', defaultSeverity: 'warning', description: 'The requested number of visits exceeds the guideline\'s limit.', fixable: false },
   check({ doc, table }) {
@@ -35,11 +51,14 @@ export const visitsOverLimit: Rule = {
       if (rows.length === 0) continue;
       // The most generous applicable row decides: the request exceeds the guideline only if it exceeds them all.
       const row = rows.reduce((a, b) => (b.limit!.max > a.limit!.max ? b : a)) as GuidelineRow & { limit: NonNullable<GuidelineRow['limit']> };
-      if (q.count <= row.limit.max) continue;
+      // A first course is held to the guideline's trial where it gives one (chiropractic: 6 visits).
+      const first = row.limit.trialMax !== undefined && isFirstCourse(doc, item);
+      const limit = first ? row.limit.trialMax! : row.limit.max;
+      if (q.count <= limit) continue;
       const cite = `${row.source === 'MTUS' ? 'MTUS ' : ''}${row.guideline.part}${row.pages?.length ? `, page(s) ${row.pages.join(', ')}` : row.sections?.length ? `, ${row.sections[0]}` : ''}`;
       const consistent = item.verdict?.value === 'Upheld';
       const exception = !consistent && statesException(item.rationale?.text ?? '');
-      const base = `${q.count} ${q.unit ?? row.limit.unit} requested for ${item.treatment.treatment}; ${cite} allows ${row.limit.text}${row.confirmed ? '' : ' (figure not yet confirmed from the guideline text)'}.`;
+      const base = `${q.count} ${q.unit ?? row.limit.unit} requested for ${item.treatment.treatment}${first ? ', a first course' : ''}; ${cite} allows ${row.limit.text}${row.confirmed ? '' : ' (figure not yet confirmed from the guideline text)'}.`;
       const message = consistent
         ? `${base} The Upheld verdict is consistent with the guideline.`
         : exception
