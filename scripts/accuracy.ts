@@ -19,7 +19,11 @@ const REAL = join(SHARED, 'real-imr');
 const LABELS = join(ROOT, 'test', 'accuracy', 'labels.json');
 
 interface Label { rule: string; text: string; line: number; severity?: string; note?: string }
-interface Labels { letters: Record<string, { read?: boolean; problems: Label[] }> }
+interface Labels {
+  letters: Record<string, { read?: boolean; problems: Label[]; copy_of?: string }>;
+  /** Cases the labeller judged neither way: a finding on one is neither right nor wrong. */
+  doubtful?: (Label & { letter: string })[];
+}
 
 export const FAMILIES: Record<string, string[]> = {
   dates: ['injury-date-mismatch', 'ur-date-mismatch', 'date-order', 'invalid-date', 'future-date', 'event-before-injury', 'late-application', 'late-decision'],
@@ -95,8 +99,12 @@ export function score(): { rules: Map<string, RuleScore>; labelled: number; lett
         get(label.rule).fnList.push(`${name}:${label.line} "${label.text}"`);
       }
     }
+    // A corpus copy of a numbered letter (copy_of) has the same doubtful cases, four lines higher.
+    const doubtful = (labels.doubtful ?? []).flatMap((d) =>
+      d.letter === name ? [d] : d.letter === entry.copy_of ? [{ ...d, line: d.line - 4 }] : [],
+    );
     for (const f of findings) {
-      if (used.has(f)) continue;
+      if (used.has(f) || doubtful.some((d) => near(f, d))) continue;
       if (!labelRules.has(f.ruleId)) {
         unscored.set(f.ruleId, (unscored.get(f.ruleId) ?? 0) + 1);
         continue;

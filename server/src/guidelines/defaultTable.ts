@@ -5,9 +5,9 @@ import type { GuidelineTableInput } from './schema.js';
 // not yet checked against a primary text; rules never raise more than information on them.
 const PT_NAMES = [
   'physical therapy', 'physical medicine', 'physiotherapy', 'therapeutic exercise', 'therapeutic exercises',
-  'occupational therapy', 'pt', 'ot', 'pt/ot', 'physical/occupational therapy', 'physical therapy evaluation',
+  'occupational therapy', 'pt', 'ot', 'pt/ot', 'physical/occupational therapy', 'physical therapy evaluation', 'hand therapy',
 ];
-const CHIRO_NAMES = ['chiropractic', 'chiropractor', 'manipulation', 'cmt', 'chiropractic manipulative', 'manual therapy'];
+const CHIRO_NAMES = ['chiropractic', 'chiropractor', 'chirophysio', 'chirophysio therapy', 'manipulation', 'cmt', 'chiropractic manipulative', 'manual therapy'];
 const ACU_NAMES = ['acupuncture', 'electro-acupuncture', 'electroacupuncture', 'electro acupuncture'];
 const POSTSURGICAL_WORDS = ['postsurgical', 'post-surgical', 'post surgical', 'postoperative', 'post-operative', 'post operative', 'post-op', 'postop', 'associated surgical service', 'after surgery', 'status post'];
 /** One `unless`/`when` entry matching any postsurgical wording. */

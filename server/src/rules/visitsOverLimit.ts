@@ -32,10 +32,12 @@ function statesException(rationale: string): boolean {
 function isFirstCourse(doc: Determination, item: DisputedItem): boolean {
   if (/\b(?:initial|trial)\b/i.test(item.title.text)) return true;
   if (/\brequest\s+for\s+(?:an?\s+)?initial\b/i.test(item.rationale?.text ?? '')) return true;
+  if (/\binitial\s+(?:care|course|trial|set)\b/i.test(item.rationale?.text ?? '')) return true;
   const name = item.treatment ? escapeRegExp(item.treatment.name) : '';
   if (!name) return false;
   const summary = doc.sections.find((s) => s.kind === 'summary');
   const text = summary ? doc.plain.slice(summary.bodySpan.start, Math.min(summary.bodySpan.end, summary.bodySpan.start + 20000)) : '';
+  if (/\b(?:receive|begin|start)\s+(?:an?\s+)?initial\s+(?:care|course|trial)\b/i.test(text)) return true;
   return new RegExp(`\\bno\\s+(?:prior|previous)\\s+(?:[\\w-]+\\s+){0,2}?${name}|\\b(?:has|had|have)\\s+not\\s+(?:had|tried|undergone|received)\\s+(?:any\\s+)?(?:prior\\s+)?${name}`, 'i').test(text);
 }
 
