@@ -27,9 +27,11 @@ export function ageStatements(doc: Determination): AgeStatement[] {
   const plain = doc.plain;
   const skip = doc.sections.filter((s) => s.kind === 'howMade').map((s) => s.bodySpan);
   const out: AgeStatement[] = [];
+  const starts = new Set<number>();
   const add = (value: number, start: number, len: number) => {
-    if (value < 1 || value > 120 || skip.some((s) => start >= s.start && start < s.end)) return;
-    if (!out.some((a) => a.span.start === start)) out.push({ value, span: { start, end: start + len } });
+    if (value < 1 || value > 120 || starts.has(start) || skip.some((s) => start >= s.start && start < s.end)) return;
+    starts.add(start);
+    out.push({ value, span: { start, end: start + len } });
   };
   for (const m of plain.matchAll(YEAR_OLD_RE)) {
     // Up to three words after "year old" ("right-handed", "white") before the noun.

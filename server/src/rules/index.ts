@@ -16,6 +16,7 @@ import { missingRationale } from './missingRationale.js';
 import { missingSection } from './missingSection.js';
 import { missingVerdict } from './missingVerdict.js';
 import { partialCertificationMismatch } from './partialCertificationMismatch.js';
+import { pronounMismatch } from './pronounMismatch.js';
 import type { Rule } from './rule.js';
 import { sectionOrder } from './sectionOrder.js';
 import { unfilledPlaceholder } from './unfilledPlaceholder.js';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   missingConclusion,
   duplicateItem,
   ageMismatch,
+  pronounMismatch,
   unfilledPlaceholder,
 ];
 

@@ -49,12 +49,12 @@ export function sentencesIn(plain: string, span: Span): Span[] {
     if (c === '.') {
       // The word before the period.
       let w = i;
-      while (w > span.start && /[A-Za-z.]/.test(plain[w - 1])) w--;
+      while (w > span.start && i - w < 12 && /[A-Za-z.]/.test(plain[w - 1])) w--;
       const word = plain.slice(w, i).toLowerCase();
       if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word)) continue;
       // A period followed by a lower-case word continues the sentence ("approx. two weeks").
       let k = j;
-      while (k < span.end && /\s/.test(plain[k])) k++;
+      while (k < span.end && k - j < 12 && /\s/.test(plain[k])) k++;
       if (k < span.end && /[a-z]/.test(plain[k])) continue;
     }
     push(j);
