@@ -6,7 +6,7 @@ export const LimitSchema = z
     min: z.number().int().nonnegative().optional(),
     max: z.number().int().positive(),
     /** The initial trial where the guideline gives one (chiropractic: 6 visits); applies to a first course. */
-    trialMax: z.number().int().positive().optional(),
+    trialMax: z.number().int().positive().optional().describe('Initial trial, where the guideline gives one: a first course above it is reported.'),
     unit: z.enum(['visits', 'treatments', 'sessions', 'months', 'mg-med']),
     weeks: z.number().positive().optional(),
     weeksMax: z.number().positive().optional(),
