@@ -8,6 +8,7 @@ import { injuryDateMismatch } from './injuryDateMismatch.js';
 import { invalidCaseNumber } from './invalidCaseNumber.js';
 import { invalidDate } from './invalidDate.js';
 import { invalidPriority } from './invalidPriority.js';
+import { lateApplication, lateDecision } from './late.js';
 import { missingConclusion } from './missingConclusion.js';
 import { missingClaimsAdministratorGuideline } from './missingClaimsAdministratorGuideline.js';
 import { missingGuidelineCitation } from './missingGuidelineCitation.js';
@@ -37,6 +38,8 @@ export const RULES: readonly Rule[] = [
   urDateMismatch,
   dateOrder,
   futureDate,
+  lateApplication,
+  lateDecision,
   missingGuidelineCitation,
   missingClaimsAdministratorGuideline,
   citationMismatch,
