@@ -1,7 +1,7 @@
 // Runs the extension-host suite in a real VS Code with @vscode/test-electron (`npm run test:vscode`).
 // Exit codes: 0 passed, 1 failed, 3 NOT RUN (no VS Code could be obtained: this machine cannot download
 // it, and VSCODE_EXECUTABLE_PATH was not set). The npm script reports 3 as "not run", never as passed.
-// Where VS Code desktop is unavailable, the same suite runs in code-server (see ../shared/VSCODE-E2E.md).
+// Where VS Code desktop is unavailable, the same suite runs in code-server: `npm run test:e2e` (scripts/e2e/run.mjs).
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +27,7 @@ async function main(): Promise<number> {
     } catch (e) {
       console.error(
         `test:vscode: NOT RUN. VS Code ${version} could not be downloaded (${(e as Error).message.split('\n')[0]}).\n` +
-          'Set VSCODE_EXECUTABLE_PATH to a local VS Code, or run the suite in code-server ' +
-          `(extensionTestsPath ${suite}; see ../shared/VSCODE-E2E.md).`,
+          'Set VSCODE_EXECUTABLE_PATH to a local VS Code, or run the same suite in code-server: npm run test:e2e.',
       );
       return NOT_RUN;
     }

@@ -1,0 +1,101 @@
+// Screenshots of the real workbench (code-server in headless Chromium) with the installed extension, for
+// README.md: the seed with its squiggles and the Problems panel, the quick-fix menu on the injury date,
+// the Outline view. Each is taken only once the DOM shows what it is meant to show; otherwise this fails
+// (and leaves the page as it was in <run>/screenshot-failure.png).
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SHOTS = [
+  { file: 'diagnostics.png', what: 'the seed with its squiggles and the Problems panel' },
+  { file: 'quick-fix.png', what: 'the quick-fix menu on the injury date' },
+  { file: 'outline.png', what: 'the Outline view of the seed' },
+];
+
+const WAIT = { timeout: 30_000 };
+
+/** A workspace a reviewer might have: the seed as seed.md, two real letters, a README. */
+export function screenshotWorkspace(runDir, shared) {
+  const folder = join(runDir, 'determinations');
+  mkdirSync(join(folder, 'letters'), { recursive: true });
+  const seed = readdirSync(join(shared, 'seed')).find((n) => /\.(txt|md)$/.test(n));
+  copyFileSync(join(shared, 'seed', seed), join(folder, 'seed.md'));
+  for (const l of ['01.txt', '05.txt']) copyFileSync(join(shared, 'real-imr', l), join(folder, 'letters', l));
+  writeFileSync(join(folder, 'README.md'), '# Determinations\n\nDrafts in progress.\n');
+  return folder;
+}
+
+async function quickOpen(page, text) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', ...WAIT });
+  await input.fill(text);
+  return input;
+}
+
+/** Runs a command from the palette by its title. */
+async function command(page, title) {
+  const input = await quickOpen(page, `>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor(WAIT);
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', ...WAIT });
+}
+
+export async function takeScreenshots({ browser, baseUrl, folder, outDir, runDir }) {
+  mkdirSync(outDir, { recursive: true });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  let step = 'open the workbench';
+  try {
+    await page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench').waitFor(WAIT);
+    if (await page.locator('.part.auxiliarybar').isVisible()) await command(page, 'View: Close Secondary Side Bar');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'seed.md' }).waitFor(WAIT);
+
+    step = 'open seed.md, its squiggles and the Problems panel';
+    // 1. The seed: squiggles on the injury date, the Problems panel listing both findings.
+    const input = await quickOpen(page, 'seed.md');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'seed.md' }).first().waitFor(WAIT);
+    await input.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: 'seed.md' }).waitFor(WAIT);
+    // To the date of injury in the summary (line 16, column 214), which scrolls it into view.
+    const go = await quickOpen(page, ':16:214');
+    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor(WAIT);
+    await go.press('Enter');
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor(WAIT);
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row[aria-label*="imr-lint"]');
+    await rows.nth(1).waitFor(WAIT);
+    await page.locator('[id="status.problems"]').waitFor(WAIT);
+    await command(page, 'Notifications: Clear All Notifications').catch(() => undefined);
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor(WAIT);
+    await page.screenshot({ path: join(outDir, SHOTS[0].file) });
+
+    step = 'the quick-fix menu';
+    // 2. The quick-fix menu on "December 22, 2009" (the cursor is in it).
+    await page.keyboard.press('Control+1'); // back to the editor, the cursor where it was
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: "Change to October 22, 2009 (the header's date)" }).first();
+    await fix.waitFor(WAIT);
+    await page.screenshot({ path: join(outDir, SHOTS[1].file) });
+    await page.keyboard.press('Escape');
+    await fix.waitFor({ state: 'hidden', ...WAIT });
+
+    step = 'the Outline view';
+    // 3. The Outline view: header fields, the three sections, the disputed item with its verdict.
+    await page.keyboard.press('Control+J'); // View: Toggle Panel Visibility (closes the Problems panel)
+    await page.locator('.markers-panel').waitFor({ state: 'hidden', ...WAIT });
+    await command(page, 'Explorer: Focus on Outline View');
+    // The folder's section collapsed, so that the Outline has the side bar's height.
+    await page.locator('.pane-header', { hasText: 'determinations' }).first().click();
+    await page.locator('.explorer-folders-view').waitFor({ state: 'hidden', ...WAIT });
+    const outline = page.locator('.outline-pane');
+    await outline.locator('.monaco-list-row', { hasText: 'MASSAGE THERAPY' }).first().waitFor(WAIT);
+    await outline.locator('.monaco-list-row', { hasText: 'CLINICAL CASE SUMMARY' }).first().waitFor(WAIT);
+    await page.screenshot({ path: join(outDir, SHOTS[2].file) });
+  } catch (e) {
+    await page.screenshot({ path: join(runDir, 'screenshot-failure.png') }).catch(() => undefined);
+    e.message = `${step}: ${e.message}`;
+    throw e;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
