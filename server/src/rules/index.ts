@@ -22,6 +22,7 @@ import type { Rule } from './rule.js';
 import { sectionOrder } from './sectionOrder.js';
 import { unfilledPlaceholder } from './unfilledPlaceholder.js';
 import { unknownGuideline } from './unknownGuideline.js';
+import { unredactedPhi } from './unredactedPhi.js';
 import { urDateMismatch } from './urDateMismatch.js';
 import { verdictConflict } from './verdictConflict.js';
 import { visitsOverLimit } from './visitsOverLimit.js';
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   ageMismatch,
   pronounMismatch,
   unfilledPlaceholder,
+  unredactedPhi,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

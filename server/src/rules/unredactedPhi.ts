@@ -1,0 +1,78 @@
+import type { Span } from '../types.js';
+import type { Rule, RuleFinding } from './rule.js';
+
+export const REDACTION_MARK = '[REDACTED]';
+
+// Identifiers a published determination must not contain. Every pattern is anchored on something specific
+// (dashes in fixed places, an "@", a street suffix, a birth-date label) and has bounded repetitions only,
+// so a scan is linear in the text. Case numbers (CM16-0219557), dates of service, page numbers and
+// CPT/ICD codes (97110, M54.5) match none of them.
+interface PhiPattern {
+  kind: string;
+  re: RegExp;
+  /** Group whose text is the identifier (0: the whole match). */
+  group?: number;
+}
+
+const STREET_SUFFIX =
+  'Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Terrace|Ter|Square|Sq';
+
+const PATTERNS: PhiPattern[] = [
+  { kind: 'social security number', re: /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g },
+  { kind: 'social security number', re: /\b(?:SSN|SS#|social\s+security(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{9}|\d{3}\s\d{2}\s\d{4})(?!\w)/gi, group: 1 },
+  { kind: 'phone number', re: /(?<![\w-])(?:1[-. ])?(?:\(\d{3}\)[ \t]?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w-])/g },
+  { kind: 'e-mail address', re: /(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}(?![\w-])/g },
+  {
+    kind: 'street address',
+    // 1234 Main Street, 12 N. Oak Ave., 500 West 5th St: a number, one to four capitalised words (or an
+    // ordinal), a street suffix; all on one line.
+    re: new RegExp(String.raw`(?<![\w/.#-])\d{1,6}(?:-\d{1,4})?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))){0,3}[ \t]+(?:${STREET_SUFFIX})\b\.?`, 'g'),
+  },
+  { kind: 'post office box', re: /\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6}\b/gi },
+];
+
+// A full date (month, day, year) right after a birth-date label: "DOB: 01/02/1960", "date of birth of 01/02/1960".
+// "born" only right before the date: "born on 01/02/1960" (not "born in Mexico, and on 10/12/2016 ...").
+const DOB_CUE = /(?:(?:\bDOB\b|\bD\.O\.B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b)[^.;\n]{0,30}|\bborn(?:\s+on)?\s*[:,]?\s*)$/i;
+
+/** Social security numbers, phone numbers, e-mail and street addresses, full dates of birth. */
+export const unredactedPhi: Rule = {
+  meta: {
+    id: 'unredacted-phi',
+    defaultSeverity: 'warning',
+    description: 'The letter contains personal identifiers (SSN, phone, e-mail, street address, date of birth) that must be redacted.',
+    fixable: true,
+  },
+  check({ doc }) {
+    const text = doc.text;
+    const found: { span: Span; kind: string }[] = [];
+    for (const p of PATTERNS) {
+      p.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = p.re.exec(text))) {
+        const g = p.group ?? 0;
+        const start = m.index + (g ? m[0].lastIndexOf(m[g]) : 0);
+        found.push({ span: { start, end: start + m[g].length }, kind: p.kind });
+      }
+    }
+    for (const d of doc.dates) {
+      if (!d.date || d.date.day === undefined || d.role === 'header') continue;
+      if (DOB_CUE.test(doc.plain.slice(Math.max(0, d.span.start - 60), d.span.start))) found.push({ span: d.span, kind: 'date of birth' });
+    }
+    // One finding per place: the first-found of overlapping matches.
+    found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+    const out: RuleFinding[] = [];
+    let lastEnd = -1;
+    for (const f of found) {
+      if (f.span.start < lastEnd) continue;
+      lastEnd = f.span.end;
+      // The identifier itself is not repeated in the message: messages end up in logs and reports.
+      out.push({
+        span: f.span,
+        message: `${/^[aeiou]/.test(f.kind) ? 'An' : 'A'} ${f.kind} is in the letter. Published determinations are redacted: replace it with ${REDACTION_MARK}.`,
+        fixes: [{ title: `Replace the ${f.kind} with ${REDACTION_MARK}`, edits: [{ span: f.span, newText: REDACTION_MARK }], preferred: true }],
+      });
+    }
+    return out;
+  },
+};
