@@ -3,6 +3,7 @@ import { citationMismatch } from './citationMismatch.js';
 import { citationTopicMismatch } from './citationTopicMismatch.js';
 import { dateOrder } from './dateOrder.js';
 import { duplicateItem } from './duplicateItem.js';
+import { eventBeforeInjury } from './eventBeforeInjury.js';
 import { futureDate } from './futureDate.js';
 import { injuryDateMismatch } from './injuryDateMismatch.js';
 import { invalidCaseNumber } from './invalidCaseNumber.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   futureDate,
   lateApplication,
   lateDecision,
+  eventBeforeInjury,
   missingGuidelineCitation,
   missingClaimsAdministratorGuideline,
   citationMismatch,

@@ -33,7 +33,7 @@ const PATTERNS: PhiPattern[] = [
 
 // A full date (month, day, year) right after a birth-date label: "DOB: 01/02/1960", "date of birth of 01/02/1960".
 // "born" only right before the date: "born on 01/02/1960" (not "born in Mexico, and on 10/12/2016 ...").
-const DOB_CUE = /(?:(?:\bDOB\b|\bD\.O\.B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b)[^.;\n]{0,30}|\bborn(?:\s+on)?\s*[:,]?\s*)$/i;
+export const DOB_CUE = /(?:(?:\bDOB\b|\bD\.O\.B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b)[^.;\n]{0,30}|\bborn(?:\s+on)?\s*[:,]?\s*)$/i;
 
 /** Social security numbers, phone numbers, e-mail and street addresses, full dates of birth. */
 export const unredactedPhi: Rule = {
