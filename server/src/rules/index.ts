@@ -19,6 +19,7 @@ import { missingSection } from './missingSection.js';
 import { missingVerdict } from './missingVerdict.js';
 import { partialCertificationMismatch } from './partialCertificationMismatch.js';
 import { pronounMismatch } from './pronounMismatch.js';
+import { requestCountMismatch } from './requestCountMismatch.js';
 import type { Rule } from './rule.js';
 import { sectionOrder } from './sectionOrder.js';
 import { unfilledPlaceholder } from './unfilledPlaceholder.js';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   duplicateItem,
   ageMismatch,
   pronounMismatch,
+  requestCountMismatch,
   unfilledPlaceholder,
   unredactedPhi,
 ];
