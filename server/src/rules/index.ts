@@ -10,6 +10,7 @@ import { invalidCaseNumber } from './invalidCaseNumber.js';
 import { invalidDate } from './invalidDate.js';
 import { invalidPriority } from './invalidPriority.js';
 import { lateApplication, lateDecision } from './late.js';
+import { medicationQuantityMismatch } from './medicationQuantityMismatch.js';
 import { missingConclusion } from './missingConclusion.js';
 import { missingClaimsAdministratorGuideline } from './missingClaimsAdministratorGuideline.js';
 import { missingGuidelineCitation } from './missingGuidelineCitation.js';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   unknownGuideline,
   visitsOverLimit,
   citationTopicMismatch,
+  medicationQuantityMismatch,
   partialCertificationMismatch,
   verdictConflict,
   missingVerdict,
