@@ -31,6 +31,15 @@ test('an epidural-injection section cited for an MRI request: the section and th
   assert.match(f.message, /cites the section "Epidural steroid injections \(ESIs\)" \(an injection\) for "MRI OF THE LUMBAR SPINE" \(imaging\)/);
 });
 
+test('real patterns: infrared therapy judged as thermography (CM16-0235869), an oral NSAID as a topical analgesic (CM17-0011517)', () => {
+  const infrared = item('FOUR SESSIONS OF INFRARED THERAPY TWO TIMES A WEEK TIMES 2 WEEKS', 'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Thermography (infrared stress thermography).');
+  const f = assertOne(infrared, RULE, { range: rangeOf(infrared, 'Chronic Pain Medical Treatment 2016, Section(s): Thermography (infrared stress thermography)'), severity: 'warning' });
+  assert.match(f.message, /the section "Thermography \(infrared stress thermography\)" \(imaging\) for "FOUR SESSIONS OF INFRARED THERAPY .*" \(physical medicine\)/);
+  const oral = item('VOLTAREN 75MG #60 WITH 3 REFILLS', 'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Topical analgesics.');
+  const g = assertOne(oral, RULE, { range: rangeOf(oral, 'Chronic Pain Medical Treatment 2016, Section(s): Topical analgesics'), severity: 'warning' });
+  assert.match(g.message, /the section "Topical analgesics" \(a topical medication\) for "VOLTAREN 75MG #60 WITH 3 REFILLS" \(medication\)/);
+});
+
 test('the knee chapter of ODG cited for a shoulder MRI (Non-MTUS citation naming ODG)', () => {
   const text = item('MRI OF THE RIGHT SHOULDER', 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Knee & Leg, MRI.');
   const f = assertOne(text, RULE, { range: rangeOf(text, 'Official Disability Guidelines (ODG) Knee & Leg, MRI'), severity: 'warning' });
@@ -72,7 +81,11 @@ test('negative: any cited part that fits is enough; general parts fit anything',
     ['EMG/NCV OF THE BILATERAL UPPER EXTREMITIES', 'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Electrodiagnostic testing (EMG/NCS).'],
     ['RIGHT L5-S1 EPIDURAL STEROID INJECTION', 'Decision based on MTUS Low Back Complaints 2004, Section(s): Physical Methods.'],
     ['PULSED ULTRASOUND 2 TIMES A WEEK FOR 4 WEEKS', 'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Ultrasound, therapeutic.'],
-    ['VOLTAREN 75MG #60', 'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Topical analgesics.'],
+    ['VOLTAREN GEL 1% #100 GRAMS', 'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Topical analgesics.'],
+    ['COMPOUND KETOPROFEN 20%, 240 GRAMS', 'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Topical analgesics.'],
+    ['FLECTOR 1.3% TRANSDERMAL PATCH', 'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): NSAIDs (non-steroidal anti-inflammatory drugs).'],
+    ['CUSTOM TOUCH BACK HEAT THERAPY PAD', 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back Chapter, Heat therapy.'],
+    ['INFRARED STRESS THERMOGRAPHY', 'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Thermography (infrared stress thermography).'],
     // Acupuncture adjuncts cited to the Acupuncture guidelines (real letters do).
     ['INFRARED HEAT TO THE LOW BACK TWO TIMES A WEEK TIMES SIX WEEKS', 'Decision based on MTUS Acupuncture Treatment.'],
     // Nothing known about the item, or about the citation.

@@ -52,19 +52,25 @@ test('history is earlier, unrelated care: information even with request or decis
   }
 });
 
+test('a month-year mention is compared at month precision (CM16-0242419: "a prior Lumbar MRI in 03/2016")', () => {
+  const text = say('Echocardiogram in March 2015 showed normal function; a prior lumbar MRI in 09/2015.');
+  const fs = findingsOf(text, RULE);
+  assert.deepEqual(fs.map((f) => [f.range, f.severity]), [[rangeOf(text, 'March 2015'), 'info'], [rangeOf(text, '09/2015'), 'info']]);
+});
+
 test('plain text: a date wrapped at a line end', () => {
   const text = replaceOnce(CLEAN_TXT, 'An MRI of the lumbar spine dated 12/04/2015 revealed', 'An MRI of the lumbar spine dated September 4,\n2015 revealed');
   const s = spanOf(text, 'September 4,\n2015');
   assertOne(text, RULE, { range: rangeAt(text, s.start, s.end), severity: 'info' });
 });
 
-test('negative: guideline and source dates, dates of birth, month-year mentions, the injury date itself, UR dates', () => {
+test('negative: guideline and source dates, dates of birth, the injury month, the injury date itself, UR dates', () => {
   for (const sentence of [
     'As noted on page 82 of the MTUS Chronic Pain Medical Treatment Guidelines (July 28, 2015), no more than one set is recommended.',
     'Chronic Pain Medical Treatment Guidelines MTUS - 8 C.C.R. 9792.24.2 (July 28, 2015), Epidural Steroid Injections, Page 81.',
     'UpToDate, accessed 02/18/2015.',
     'DOB: 01/02/1966.',
-    'In March 2015 she had low back pain.',
+    'In October 2015 she had low back pain.',
     'She was seen on 10/13/2015, the day of the injury, and on 10/14/2015.',
   ]) {
     assert.deepEqual(findingsOf(say(sentence), RULE), [], sentence);

@@ -21,11 +21,13 @@ export const DEFAULT_TOPICS: Topics = {
     { id: 'back', words: ['back'], broad: true },
   ],
   kinds: [
-    { id: 'imaging', words: ['mri', 'mris', 'magnetic resonance', 'ct', 'ct scan', 'computed tomography', 'x ray', 'x rays', 'xray', 'xrays', 'radiograph', 'radiographs', 'bone scan', 'arthrogram', 'myelogram', 'imaging'] },
+    { id: 'imaging', words: ['mri', 'mris', 'magnetic resonance', 'ct', 'ct scan', 'computed tomography', 'x ray', 'x rays', 'xray', 'xrays', 'radiograph', 'radiographs', 'bone scan', 'arthrogram', 'myelogram', 'imaging', 'thermography'] },
     { id: 'electrodiagnostic', label: 'electrodiagnostic testing', words: ['emg', 'ncv', 'ncs', 'nerve conduction', 'electromyography', 'electrodiagnostic', 'ssep'] },
     { id: 'injection', label: 'an injection', words: ['injection', 'injections', 'epidural', 'esi', 'facet', 'nerve block', 'block', 'prp', 'platelet rich plasma', 'radiofrequency', 'rhizotomy', 'trigger point'] },
     { id: 'surgery', words: ['surgery', 'arthroscopy', 'arthroscopic', 'repair', 'fusion', 'laminectomy', 'discectomy', 'microdiscectomy', 'arthroplasty', 'meniscectomy', 'acromioplasty', 'open reduction', 'carpal tunnel release'] },
-    { id: 'medication', words: ['mg', 'mcg', 'tablet', 'tablets', 'tab', 'tabs', 'capsule', 'capsules', 'cream', 'ointment', 'gel', 'patch', 'patches', 'lotion', 'refill', 'refills', 'oral suspension'] },
+    { id: 'medication', words: ['mg', 'mcg', 'tablet', 'tablets', 'tab', 'tabs', 'capsule', 'capsules', 'refill', 'refills', 'oral suspension'] },
+    // "%" is read as the word "percent"; weights ("240 grams") are compounded creams.
+    { id: 'topical', label: 'a topical medication', words: ['cream', 'creams', 'ointment', 'gel', 'lotion', 'patch', 'patches', 'transdermal', 'topical', 'spray', 'percent', 'gram', 'grams', 'gm'] },
     {
       id: 'physical-medicine', label: 'physical medicine',
       words: [
@@ -57,23 +59,27 @@ export const DEFAULT_TOPICS: Topics = {
     { names: ['ankle and foot complaints', 'ankle and foot disorders', 'ankle and foot'], regions: ['ankle-foot'] },
     { names: ['head'], regions: ['head'] },
     { names: ['acupuncture'], kinds: ['physical-medicine'] },
-    { names: ['opioids', 'opioid treatment', 'opioids treatment'], kinds: ['medication'] },
+    { names: ['opioids', 'opioid treatment', 'opioids treatment'], kinds: ['medication', 'topical'] },
   ],
   sections: [
     // ACOEM "Special Studies" covers imaging and electrodiagnostic studies.
     { names: ['special studies'], kinds: ['imaging', 'electrodiagnostic'] },
     { names: ['mri', 'mris', 'magnetic resonance imaging', 'ct', 'computed tomography', 'x ray', 'x rays', 'radiography', 'bone scan', 'mr arthrogram', 'imaging'], kinds: ['imaging'] },
+    // Infrared stress thermography is a diagnostic test (MTUS Chronic Pain: not recommended), not infrared heat.
+    { names: ['thermography'], kinds: ['imaging'] },
     { names: ['electrodiagnostic testing', 'electrodiagnostic studies', 'emg', 'ncs', 'ncv', 'nerve conduction studies'], kinds: ['electrodiagnostic'] },
     { names: ['epidural steroid injections', 'epidural steroid injection', 'esis', 'facet blocks', 'facet joint injections', 'facet joint diagnostic blocks', 'platelet rich plasma', 'trigger point injections'], kinds: ['injection'] },
     { names: ['surgical considerations', 'surgery for'], kinds: ['surgery'] },
     {
       names: [
-        'nsaids', 'non steroidal anti inflammatory drugs', 'anti inflammatory medications', 'topical analgesics', 'muscle relaxants',
+        'nsaids', 'non steroidal anti inflammatory drugs', 'anti inflammatory medications', 'muscle relaxants',
         'cyclobenzaprine', 'proton pump inhibitors', 'antidepressants for chronic pain', 'tricyclics', 'benzodiazepines',
-        'compound drugs', 'opioids', 'lidoderm', 'flector patch', 'anti epilepsy drugs', 'antiepilepsy drugs', 'medications for chronic pain',
+        'compound drugs', 'opioids', 'anti epilepsy drugs', 'antiepilepsy drugs', 'medications for chronic pain',
       ],
-      kinds: ['medication'],
+      kinds: ['medication', 'topical'],
     },
+    // Topical only: an oral drug ("Voltaren 75mg #60") judged by the topical-analgesic criteria is a slip.
+    { names: ['topical analgesics', 'topical analgesic', 'lidoderm', 'flector patch'], kinds: ['topical'] },
     {
       names: [
         'physical medicine treatment', 'physical medicine', 'physical therapy', 'manual therapy and manipulation', 'manipulation',

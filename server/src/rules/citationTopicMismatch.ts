@@ -6,12 +6,13 @@ import type { Rule, RuleFinding } from './rule.js';
 // Titles and citations are a line or two; past this many characters the rest is not looked at.
 const MAX_TEXT = 2000;
 
-/** Lower case, "&" as "and", punctuation as spaces, digits split from letters ("20mg" -> "20 mg"), padded. */
+/** Lower case, "&" as "and", "%" as "percent", punctuation as spaces, digits split from letters ("20mg" -> "20 mg"), padded. */
 export function topicText(s: string): string {
   return ` ${s
     .slice(0, MAX_TEXT)
     .toLowerCase()
     .replace(/&/g, ' and ')
+    .replace(/%/g, ' percent ')
     .replace(/(\d)(?=[a-z])|([a-z])(?=\d)/g, '$1$2 ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()} `;

@@ -47,8 +47,11 @@ export const eventBeforeInjury: Rule = {
     if (!injury || !doi || doi.day === undefined) return [];
     const out: RuleFinding[] = [];
     for (const d of doc.dates) {
-      // Narrative dates of no other role, with a day: injury and UR dates have their own rules.
-      if (d.role !== 'other' || !d.date || d.date.day === undefined || compareDates(d.date, doi) >= 0) continue;
+      // Narrative dates of no other role: injury and UR dates have their own rules. A month-year mention
+      // ("in March 2015") counts only when its whole month is before the injury's month.
+      if (d.role !== 'other' || !d.date) continue;
+      const earlier = d.date.day === undefined ? d.date.year * 12 + d.date.month < doi.year * 12 + doi.month : compareDates(d.date, doi) < 0;
+      if (!earlier) continue;
       const near = doc.plain.slice(Math.max(0, d.span.start - 100), d.span.start);
       if (SOURCE_DATE.test(near) || DOB_CUE.test(near)) continue;
       const { before, after, sentence } = clauseAround(doc.plain, d);
