@@ -106,6 +106,9 @@ test('negative: two items of one treatment are told apart by body region, or lef
   // For the lumbar spine, 12 differs from 8.
   const lumbar = ur('the claims administrator non-certified a request for physical therapy x 12 for the lumbar spine.', two);
   assert.equal(findingsOf(lumbar, RULE).length, 1);
-  // Without a region, the sentence could be about either item.
+  // Without a region, the sentence could be about either item, in the summary or in either rationale.
   assert.deepEqual(findingsOf(ur('the claims administrator non-certified a request for physical therapy x 10.', two), RULE), []);
+  const inRationale = replaceOnce(two, 'and the request for 8 sessions is within the guideline', 'and the treatment plan contains a request for physical therapy x 10');
+  assert.deepEqual(findingsOf(inRationale, RULE), []);
+  assert.equal(findingsOf(replaceOnce(two, 'and the request for 8 sessions is within the guideline', 'and the request for physical therapy x 10 for the lumbar spine is within the guideline'), RULE).length, 1);
 });

@@ -168,13 +168,15 @@ export function narrativeCounts(doc: Determination, table: GuidelineTable): Narr
       const anchors: { item: DisputedItem; lo: number; hi: number; name?: { start: number; end: number } }[] = [];
       for (let k = 0; k < names.length; k++) {
         const name = names[k];
-        // The item: the rationale's own, or the only item of that treatment (by body region when several).
-        let candidates = owner ? [owner].filter((i) => i.treatment?.treatment === name.family) : withCount.filter((i) => i.treatment!.treatment === name.family);
+        // The item: the only item of that treatment, or the one the body region names when there are several
+        // (in a rationale too: it may speak of the other item); in a rationale, only its own item.
+        let candidates = withCount.filter((i) => i.treatment!.treatment === name.family);
         if (candidates.length > 1) {
           const regions = regionsIn(sentence.slice(Math.max(0, name.start - 60), Math.min(sentence.length, name.end + 100)));
           candidates = candidates.filter((i) => i.bodyRegions.some((r) => regions.has(r)));
           if (candidates.length > 1) candidates = candidates.filter((i) => i.bodyRegions.every((r) => regions.has(r)) && [...regions].every((r) => i.bodyRegions.includes(r)));
         }
+        if (owner) candidates = candidates.filter((i) => i === owner);
         if (candidates.length !== 1) continue;
         // The count beside the name: not past the name of another treatment.
         const prev = names.slice(0, k).reverse().find((x) => x.family !== name.family);
