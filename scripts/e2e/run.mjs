@@ -21,7 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installExtension, prepareRun, startCodeServer } from './codeServer.mjs';
 import { killAllNow, run, SetupError, stopAll, track, tracked } from './processes.mjs';
-import { screenshotWorkspace, SHOTS, takeScreenshots } from './screenshots.mjs';
+import { screenshotWorkspace, takeScreenshots } from './screenshots.mjs';
 import { CHROMIUM, ensureCache, ensureDebianPackages, VERSIONS } from './setup.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -191,8 +191,13 @@ async function main() {
   let paths, shared, vsix, dirs, server, installed;
   try {
     shared = sharedDir();
-    lockCache();
     await ensureDebianPackages();
+    try {
+      lockCache();
+    } catch (e) {
+      if (e instanceof SetupError) throw e;
+      throw new SetupError(`cannot use the cache folder ${CACHE}: ${e.message}`);
+    }
     paths = await ensureCache(CACHE);
     say(`set-up done in ${secs(T0)}`);
     vsix = await buildExtensionAndSuite();
@@ -226,7 +231,7 @@ async function main() {
     const t3 = Date.now();
     say(`running the suite (${SUITE}) against ${installed}`);
     const r = await runSuite(server, installed, workspace);
-    say(`suite finished in ${secs(t3)}: exit ${r.code}, ${r.passed} passed, ${r.failed} failed`);
+    say(`suite ${r.code === 'timeout' ? 'stopped' : 'finished'} after ${secs(t3)}: exit ${r.code}, ${r.passed} passed, ${r.failed} failed`);
     if (r.code === 'timeout') {
       console.error(`e2e: FAILED: the suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s.`);
       result = 1;
@@ -248,8 +253,8 @@ async function main() {
   if (result === 0 && SCREENSHOTS) {
     const t4 = Date.now();
     try {
-      await takeScreenshots({ browser, baseUrl: server.url, folder: screenshotWorkspace(runDir, shared), outDir: IMAGES, runDir });
-      say(`screenshots in ${secs(t4)}: ${SHOTS.map((s) => `docs/images/${s.file}`).join(', ')}`);
+      const done = await takeScreenshots({ browser, baseUrl: server.url, folder: screenshotWorkspace(runDir, shared), outDir: IMAGES, runDir });
+      say(`screenshots in ${secs(t4)} (docs/images): ${done.join(', ')}`);
     } catch (e) {
       console.error(`e2e: FAILED: screenshots: ${e.message.split('\n')[0]} (the page: ${join(runDir, 'screenshot-failure.png')})`);
       result = 1;

@@ -2,8 +2,9 @@
 // README.md: the seed with its squiggles and the Problems panel, the quick-fix menu on the injury date,
 // the Outline view. Each is taken only once the DOM shows what it is meant to show; otherwise this fails
 // (and leaves the page as it was in <run>/screenshot-failure.png).
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pixelDifference } from './png.mjs';
 
 export const SHOTS = [
   { file: 'diagnostics.png', what: 'the seed with its squiggles and the Problems panel' },
@@ -12,6 +13,16 @@ export const SHOTS = [
 ];
 
 const WAIT = { timeout: 30_000 };
+/** A screenshot replaces the file in docs/images only when more than this share of its pixels changed (a caret, a hover). */
+const CHANGED = 0.005;
+
+/** Takes the screenshot; writes it unless the file there already shows the same (returns what it did). */
+async function shoot(page, file, results) {
+  const png = await page.screenshot({ animations: 'disabled', caret: 'hide' });
+  const diff = existsSync(file) ? pixelDifference(readFileSync(file), png) : 1;
+  if (diff > CHANGED) writeFileSync(file, png);
+  results.push(`${file.split('/').pop()} ${diff > CHANGED ? 'written' : `unchanged (${(diff * 100).toFixed(2)} % of pixels differ)`}`);
+}
 
 /** A workspace a reviewer might have: the seed as seed.md, two real letters, a README. */
 export function screenshotWorkspace(runDir, shared) {
@@ -40,7 +51,26 @@ async function command(page, title) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', ...WAIT });
 }
 
+/** Puts the cursor at line:column with Go to Line (quick open ":l:c"), until the status bar says it is there. */
+async function goTo(page, line, column) {
+  const where = page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` });
+  for (let attempt = 1; ; attempt++) {
+    const input = await quickOpen(page, `:${line}:${column}`);
+    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor(WAIT);
+    await input.press('Enter');
+    try {
+      await where.waitFor({ timeout: 5000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** Returns one line per screenshot: written or unchanged. */
 export async function takeScreenshots({ browser, baseUrl, folder, outDir, runDir }) {
+  const results = [];
   mkdirSync(outDir, { recursive: true });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   let step = 'open the workbench';
@@ -57,9 +87,7 @@ export async function takeScreenshots({ browser, baseUrl, folder, outDir, runDir
     await input.press('Enter');
     await page.locator('.tabs-container .tab.active', { hasText: 'seed.md' }).waitFor(WAIT);
     // To the date of injury in the summary (line 16, column 214), which scrolls it into view.
-    const go = await quickOpen(page, ':16:214');
-    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor(WAIT);
-    await go.press('Enter');
+    await goTo(page, 16, 214);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor(WAIT);
     await page.keyboard.press('Control+Shift+M');
     const rows = page.locator('.markers-panel .monaco-list-row[aria-label*="imr-lint"]');
@@ -67,15 +95,16 @@ export async function takeScreenshots({ browser, baseUrl, folder, outDir, runDir
     await page.locator('[id="status.problems"]').waitFor(WAIT);
     await command(page, 'Notifications: Clear All Notifications').catch(() => undefined);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor(WAIT);
-    await page.screenshot({ path: join(outDir, SHOTS[0].file) });
+    await shoot(page, join(outDir, SHOTS[0].file), results);
 
     step = 'the quick-fix menu';
     // 2. The quick-fix menu on "December 22, 2009" (the cursor is in it).
     await page.keyboard.press('Control+1'); // back to the editor, the cursor where it was
+    await goTo(page, 16, 214);
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: "Change to October 22, 2009 (the header's date)" }).first();
     await fix.waitFor(WAIT);
-    await page.screenshot({ path: join(outDir, SHOTS[1].file) });
+    await shoot(page, join(outDir, SHOTS[1].file), results);
     await page.keyboard.press('Escape');
     await fix.waitFor({ state: 'hidden', ...WAIT });
 
@@ -90,7 +119,20 @@ export async function takeScreenshots({ browser, baseUrl, folder, outDir, runDir
     const outline = page.locator('.outline-pane');
     await outline.locator('.monaco-list-row', { hasText: 'MASSAGE THERAPY' }).first().waitFor(WAIT);
     await outline.locator('.monaco-list-row', { hasText: 'CLINICAL CASE SUMMARY' }).first().waitFor(WAIT);
-    await page.screenshot({ path: join(outDir, SHOTS[2].file) });
+    // A wider side bar, so that the item's title reads in full: its sash dragged to the right.
+    const sash = page.locator('.part.sidebar').first();
+    const box = await sash.boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width + 160, box.y + box.height / 2, { steps: 8 });
+      await page.mouse.up();
+    }
+    // Scroll bars fade out a moment after a change: wait for that, so that two runs take the same picture.
+    await page.mouse.move(25, 500); // over the empty part of the activity bar: no hover
+    await page.locator('.scrollbar.vertical.visible').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+    await shoot(page, join(outDir, SHOTS[2].file), results);
+    return results;
   } catch (e) {
     await page.screenshot({ path: join(runDir, 'screenshot-failure.png') }).catch(() => undefined);
     e.message = `${step}: ${e.message}`;
