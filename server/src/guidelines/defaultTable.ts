@@ -80,6 +80,40 @@ export const DEFAULT_GUIDELINE_TABLE: GuidelineTableInput = {
       limit: { max, unit: 'visits' as const, weeks, text }, when: [...when], unless: POSTSURGICAL,
       confirmed: true, conditions: 'Medical treatment (not postsurgical); ODG applies where MTUS is silent.',
     })),
+    // Figures letters quote from ODG's physical therapy guidelines, so that quoting them is recognized
+    // (limit-misquoted). They never decide a request (no checkRequests), and they share the MTUS rows'
+    // `unless`, so the MTUS rows keep precedence wherever both apply.
+    ...([
+      ['pt-myalgia-odg', 9, 10, 8, '9-10 visits over 8 weeks', 'Myalgia and myositis, unspecified.', 'Quoted as ODG in CM17-0007886 (09.txt), CM17-0005177 (10.txt), CM17-0011517, CM17-0015849.'],
+      ['pt-neuralgia-odg', 8, 10, 4, '8-10 visits over 4 weeks', 'Neuralgia, neuritis, and radiculitis, unspecified.', 'Quoted as ODG in CM17-0007886 (09.txt), CM17-0005177 (10.txt), CM17-0011517, CM17-0015849.'],
+      ['pt-post-injection-odg', 1, 2, 1, '1-2 visits over 1 week', 'Post-injection treatment.', 'Quoted in CM17-0013754 (05.txt), CM17-0012517 (13.txt), CM17-0011517, CM17-0015849.'],
+    ] as const).map(([id, min, max, weeks, text, conditions, note]) => ({
+      id, treatment: 'physical therapy', names: PT_NAMES, source: 'ODG' as const,
+      guideline: { part: 'ODG Physical Therapy Guidelines' }, sections: ['Preface'],
+      limit: { min, max, unit: 'visits' as const, weeks, text }, unless: [...POSTSURGICAL, ...CRPS],
+      confirmed: true, conditions, note,
+    })),
+    {
+      id: 'pt-six-visit-trial-odg', treatment: 'physical therapy', names: PT_NAMES, source: 'ODG',
+      guideline: { part: 'ODG Physical Therapy Guidelines' }, sections: ['Preface'],
+      limit: { max: 6, unit: 'visits', text: 'formal assessment after a six-visit clinical trial' }, unless: [...POSTSURGICAL, ...CRPS],
+      confirmed: true,
+      note: 'Quoted in CM17-0013754 (05.txt), CM17-0006045, CM17-0010362, CM17-0016761, CM17-0020728.',
+    },
+    {
+      id: 'pt-phalanx-fracture-odg', treatment: 'physical therapy', names: PT_NAMES, source: 'ODG',
+      guideline: { part: 'ODG Forearm, Wrist, and Hand' }, sections: ['Physical therapy'],
+      limit: { min: 8, max: 16, unit: 'visits', weeks: 10, text: 'fracture of one or more phalanges of the hand: minor, 8 visits over 5 weeks; post-surgical treatment, complicated, 16 visits over 10 weeks' },
+      when: ['finger|phalan'], confirmed: true,
+      note: 'Quoted in CM17-0016761 and CM16-0248233.',
+    },
+    {
+      id: 'pt-headache-odg', treatment: 'physical therapy', names: PT_NAMES, source: 'ODG',
+      guideline: { part: 'ODG Head' }, sections: ['Physical therapy'],
+      limit: { max: 6, unit: 'visits', weeks: 6, text: 'headache: 6 visits over 6 weeks' },
+      when: ['headache'], unless: POSTSURGICAL, confirmed: false,
+      note: 'Quoted in CM17-0012593 ("treatment for headaches consists of 6 visits over 6 weeks"); not yet checked against the ODG text.',
+    },
     {
       id: 'chiropractic-low-back-mtus', treatment: 'chiropractic', names: CHIRO_NAMES, source: 'MTUS',
       guideline: { part: 'Chronic Pain Medical Treatment', edition: '2009, 2016' }, pages: ['58', '59'],
@@ -87,6 +121,14 @@ export const DEFAULT_GUIDELINE_TABLE: GuidelineTableInput = {
       limit: { max: 18, trialMax: 6, unit: 'visits', weeks: 6, weeksMax: 8, text: 'trial of 6 visits over 2 weeks; up to 18 visits over 6-8 weeks with objective functional improvement' },
       unless: ['neck|cervical'], checkRequests: true, confirmed: true,
       conditions: 'Low back; maintenance care not medically necessary.',
+    },
+    {
+      id: 'chiropractic-flare-up-mtus', treatment: 'chiropractic', names: CHIRO_NAMES, source: 'MTUS',
+      guideline: { part: 'Chronic Pain Medical Treatment', edition: '2009, 2016' }, pages: ['58', '59'],
+      sections: ['Manual therapy & manipulation'],
+      limit: { min: 1, max: 2, unit: 'visits', text: 'recurrences/flare-ups: 1-2 visits every 4-6 months if return to work is achieved' },
+      unless: ['neck|cervical'], confirmed: true,
+      note: 'Quoted in CM16-0231706 (06.txt), CM16-0232182, CM16-0247660, CM17-0004738 (11.txt).',
     },
     {
       id: 'manual-therapy-effect-mtus', treatment: 'chiropractic', names: CHIRO_NAMES, source: 'MTUS',
@@ -99,6 +141,13 @@ export const DEFAULT_GUIDELINE_TABLE: GuidelineTableInput = {
       guideline: { part: 'ODG Neck and Upper Back' }, sections: ['Manipulation'],
       limit: { max: 18, trialMax: 6, unit: 'visits', weeks: 6, weeksMax: 8, text: 'trial of 6 visits over 2-3 weeks; up to 18 visits over 6-8 weeks' },
       when: ['neck|cervical'], checkRequests: true, confirmed: true,
+    },
+    {
+      id: 'chiropractic-neck-severe-odg', treatment: 'chiropractic', names: CHIRO_NAMES, source: 'ODG',
+      guideline: { part: 'ODG Neck and Upper Back' }, sections: ['Manipulation'],
+      limit: { max: 25, unit: 'visits', text: 'severe (grade 3) strain: trial of 10 visits over 4-6 weeks; up to 25 visits over 6 months with objective functional improvement' },
+      when: ['neck|cervical', 'severe|grade 3'], confirmed: false,
+      note: 'Quoted in CM16-0231706 (06.txt); not yet checked against the ODG text.',
     },
     {
       id: 'acupuncture-mtus', treatment: 'acupuncture', names: ACU_NAMES, source: 'MTUS',

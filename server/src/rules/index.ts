@@ -12,6 +12,7 @@ import { invalidPriority } from './invalidPriority.js';
 import { lateApplication, lateDecision } from './late.js';
 import { medicationQuantityMismatch } from './medicationQuantityMismatch.js';
 import { missingConclusion } from './missingConclusion.js';
+import { limitMisquoted } from './limitMisquoted.js';
 import { missingClaimsAdministratorGuideline } from './missingClaimsAdministratorGuideline.js';
 import { missingGuidelineCitation } from './missingGuidelineCitation.js';
 import { missingHeaderField } from './missingHeaderField.js';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   ageMismatch,
   pronounMismatch,
   requestCountMismatch,
+  limitMisquoted,
   unfilledPlaceholder,
   unredactedPhi,
 ];
