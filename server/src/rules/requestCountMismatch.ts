@@ -45,6 +45,7 @@ const REQUEST_FOR_COUNT = /\brequest(?:ed)?\s+(?:is\s+|was\s+)?for\s+(?:an?\s+|t
 const ADDITIONAL_BEFORE = /\b(?:additional|more|further)\s+(?:[\w/-]+\s+){0,3}$/i;
 
 const MAX_SENTENCE = 1000;
+const HAS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\b/i;
 
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -152,6 +153,8 @@ export function narrativeCounts(doc: Determination, table: GuidelineTable): Narr
     for (const s of sentencesIn(doc.plain, span)) {
       if (s.end - s.start > MAX_SENTENCE) continue;
       const sentence = blanked.slice(s.start, s.end);
+      // No count without a digit or a number word.
+      if (!HAS_NUMBER.test(sentence)) continue;
       const hasCue = REQUEST_CUE.test(sentence);
       // Quotations (of the guideline, of a report) are not the letter's account of the request.
       const quotes = [...sentence.matchAll(/"[^"]{0,400}"|\u201c[^\u201d]{0,400}\u201d/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
@@ -163,6 +166,7 @@ export function narrativeCounts(doc: Determination, table: GuidelineTable): Narr
         }
       }
       names.sort((a, b) => a.start - b.start);
+      if (names.length === 0 && !owner) continue;
       if (speaksOfAnotherRequest(doc, s)) continue;
       // Where to look for counts: beside each treatment name, for the item of that treatment.
       const anchors: { item: DisputedItem; lo: number; hi: number; name?: { start: number; end: number } }[] = [];
