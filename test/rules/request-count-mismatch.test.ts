@@ -71,6 +71,9 @@ test('plain text with CRLF: the count wrapped over a line', () => {
   const text = toCrlf(replaceOnce(CLEAN_TXT, 'non-certified requests for physical therapy and massage therapy.', 'non-certified a request for physical therapy 2 times a\nweek for 6 weeks and massage therapy.'));
   const f = assertOne(text, RULE, { range: rangeOf(text, '2 times a\r\nweek for 6 weeks'), severity: 'warning' });
   assert.deepEqual(f.related.map((r) => r.range), [rangeOf(text, '8 sessions', 'Physical therapy times ')]);
+  // The treatment name wrapped over a line.
+  const wrapped = toCrlf(replaceOnce(CLEAN_TXT, 'non-certified requests for physical therapy and massage therapy.', 'non-certified a request for 12 sessions of physical\ntherapy and massage therapy.'));
+  assertOne(wrapped, RULE, { range: rangeOf(wrapped, '12 sessions'), severity: 'warning' });
 });
 
 test('negative: the same count, another treatment, the past, the guideline, another request, a quotation', () => {

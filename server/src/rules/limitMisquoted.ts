@@ -98,7 +98,7 @@ const MAX_SENTENCE = 1500;
 /** Every treatment family a text names (not only the first). */
 function familiesNamed(text: string, table: GuidelineTable): Set<string> {
   const out = new Set<string>();
-  let rest = text;
+  let rest = text.replace(/\s+/g, ' '); // a name may wrap over a line
   for (let guard = 0; guard < 20; guard++) {
     const t = table.findTreatment(rest);
     if (!t) break;

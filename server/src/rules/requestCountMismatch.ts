@@ -76,7 +76,8 @@ function countAroundName(sentence: string, name: { start: number; end: number },
 function familyRegexes(table: GuidelineTable, family: string): RegExp[] {
   const names = [...new Set(table.rowsFor(family).flatMap((r) => r.names.map((n) => n.toLowerCase())))].sort((a, b) => b.length - a.length);
   // Short names ("pt", "ot") are matched in upper case only: in running text "pt" is often the patient.
-  const words = names.filter((n) => n.length > 3).map(escapeRegExp);
+  // A name may wrap over a line: "physical\ntherapy".
+  const words = names.filter((n) => n.length > 3).map((n) => escapeRegExp(n).replace(/ /g, '\\s+'));
   const short = names.filter((n) => n.length <= 3 && /^[a-z/]+$/.test(n)).map((n) => escapeRegExp(n.toUpperCase()));
   const out: RegExp[] = [];
   if (words.length) out.push(new RegExp(`(?<![a-z0-9])(?:${words.join('|')})(?![a-z0-9])`, 'gi'));
@@ -191,7 +192,7 @@ export function narrativeCounts(doc: Determination, table: GuidelineTable): Narr
       }
       // In a rationale, "a request for an additional 8 sessions" names no treatment but can only be the item's
       // own request, when the sentence names no treatment at all.
-      if (owner && names.length === 0 && withCount.includes(owner) && !table.findTreatment(sentence)) {
+      if (owner && names.length === 0 && withCount.includes(owner) && !table.findTreatment(sentence.replace(/\s+/g, ' '))) {
         for (const m of sentence.matchAll(REQUEST_FOR_COUNT)) anchors.push({ item: owner, lo: m.index, hi: m.index + m[0].length });
       }
       for (const { item, lo, hi, name } of anchors) {
