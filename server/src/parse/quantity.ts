@@ -24,7 +24,7 @@ const PATTERNS: { re: RegExp; count: (m: RegExpExecArray) => number }[] = [
   // 2 times 6, two times four visits (frequency times weeks, as UR letters abbreviate it)
   { re: new RegExp(String.raw`(?<![#\w.])${NUM}\s+times\s+${NUM}(?![\w.]|\s*(?:a|per)\s+(?:day|week|wk|month)|\s*(?:mg|ml)\b)`, 'gi'), count: (m) => num(m[1]) * num(m[2]) },
   // 12 sessions, twelve visits, 12 (twelve) sessions, eight physical therapy sessions
-  { re: new RegExp(String.raw`(?<![#\w.])${NUM}\s*(?:\(\s*\w+\s*\)\s*)?(?:additional\s+|more\s+|further\s+|initial\s+|physical therapy\s+|pt\s+|chiropractic\s+|acupuncture\s+)?${UNIT}`, 'gi'), count: (m) => num(m[1]) },
+  { re: new RegExp(String.raw`(?<![#\w.])${NUM}\s*(?:\(\s*\w+\s*\)\s*)?(?:additional\s+|more\s+|further\s+|initial\s+|physical\s+therapy\s+|pt\s+|chiropractic\s+|acupuncture\s+)?${UNIT}`, 'gi'), count: (m) => num(m[1]) },
   // 2x6, 3 x 4 (frequency x weeks)
   { re: /(?<![#\w.])(\d{1,2})\s*[x×]\s*(\d{1,2})(?![\w.]|\s*(?:mg|ml|cm|mm|in)\b)/gi, count: (m) => +m[1] * +m[2] },
   // x12, times 12, times twelve
