@@ -180,7 +180,7 @@ test('opening the seed (Markdown) activates the extension; its server starts and
   const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
   console.log(`    extension under test: ${ext.extensionPath} (version ${ext.packageJSON.version})`);
-  assert.deepEqual([...ext.packageJSON.activationEvents].sort(), ['onLanguage:markdown', 'onLanguage:plaintext']);
+  for (const e of ['onLanguage:markdown', 'onLanguage:plaintext']) assert.ok(ext.packageJSON.activationEvents.includes(e), `activation event ${e}`);
   const editor = await open(join(ws, 'seed.md'), 'markdown');
   // No activate() call: the diagnostics can only come from the extension that opening the document activated.
   await diagnosticsWhen(editor.document.uri, 'diagnostics on the seed (activation on Markdown)', (d) => d.length > 0);
@@ -271,7 +271,8 @@ test("typing the header's date into the summary clears injury-date-mismatch with
 
   // Undo brings the mismatch back; then the date typed in one go (one edit, as a paste or an accepted
   // completion): every version before it has the mismatch, so the time to its clearing is the real latency.
-  while (!doc.getText().includes('injury date of December 22, 2009.')) await vscode.commands.executeCommand('undo');
+  for (let i = 0; i < 20 && !doc.getText().includes('injury date of December 22, 2009.'); i++) await vscode.commands.executeCommand('undo');
+  assert.ok(doc.getText().includes('injury date of December 22, 2009.'), 'undo restored the date');
   await diagnosticsWhen(doc.uri, 'injury-date-mismatch back after undo', has('injury-date-mismatch'));
   select();
   const t0 = Date.now();
