@@ -181,3 +181,9 @@ test('date roles: "an occupational claim from <date>" is the date of injury; a r
   const range = lint(`${base}She has an occupational claim from 01/05/2015 to 11/15/2016 for cumulative trauma.\n`, { languageId: 'plaintext' });
   assert.deepEqual(range.model.dates.filter((d) => d.role === 'injury').map((d) => d.raw), []);
 });
+
+test('date roles: "the prior determination on <date>" is the UR under review; "a prior utilization review" is not', () => {
+  const base = `Case Number: CM16-0000001\nUR Denial Date: 11/08/2016\n\nCLINICAL CASE SUMMARY\n`;
+  const r = lint(`${base}The prior determination on 11/25/2016 denied the request. A prior utilization review dated 05/01/2016 certified 6 sessions.\n`, { languageId: 'plaintext' });
+  assert.deepEqual(r.model.dates.filter((d) => d.role === 'ur').map((d) => d.raw), ['11/25/2016']);
+});

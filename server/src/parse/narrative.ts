@@ -7,7 +7,7 @@ const INJURY_BEFORE =
   /(?:date\s+of\s+(?:the\s+)?(?:industrial\s+|work[- ]related\s+|original\s+)?injury|(?:industrial|work[- ]related|occupational)\s+injur(?:y|ies)(?:\s+date)?|injury\s+date|\bDOI|sustained\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?injur(?:y|ies)|(?:was|were|got)\s+injured(?:\s+at\s+work)?|date\s+of\s+loss|(?:occupational|industrial|work[- ]related|workers'?\s+compensation)\s+claim\s+(?:from|of|dated|on))\s*(?:was|is|of|on|dated|:|,|-)?\s*(?:on|of)?\s*$/i;
 // "utilization review dated", "UR report of", "utilization review from"
 const UR_BEFORE =
-  /(?:utilization\s+review|\bUR)(?:\s+(?:report|decision|determination|letter|denial|modification|physician|reviewer))?\s*(?:dated|on|of|from|date(?:d)?\s+of|,)\s*$/i;
+  /(?:utilization\s+review|\bUR|\b(?:prior|previous)\s+determination(?=\s+(?:on|dated|of)\b))(?:\s+(?:report|decision|determination|letter|denial|modification|physician|reviewer))?\s*(?:dated|on|of|from|date(?:d)?\s+of|,)\s*$/i;
 // "On 11-3-16, utilization review determined"
 const UR_AFTER = /^\s*,?\s*(?:the\s+|a\s+|an\s+)?(?:prior\s+)?(?:utilization\s+review|UR)\b/i;
 
@@ -20,7 +20,8 @@ function roleOf(plain: string, span: Span): DateRole {
   // "a claim from 01/2013 to 06/2014" is a cumulative-trauma range, not the date of injury.
   if (cue && /^\s*(?:to|through|until|-|–)\s*\d/i.test(plain.slice(span.end, span.end + 12))) return 'other';
   if (cue) {
-    if (OTHER_EVENT.test(before.slice(0, cue.index))) return 'other';
+    // "the prior determination on <date>" is the UR under review; elsewhere "prior" means another event.
+    if (!/^(?:prior|previous)\s+determination/i.test(cue[0]) && OTHER_EVENT.test(before.slice(0, cue.index))) return 'other';
     return cue.index === INJURY_BEFORE.exec(before)?.index ? 'injury' : 'ur';
   }
   const lead = plain.slice(Math.max(0, span.start - 12), span.start);

@@ -37,7 +37,7 @@ function isFirstCourse(doc: Determination, item: DisputedItem): boolean {
   if (!name) return false;
   const summary = doc.sections.find((s) => s.kind === 'summary');
   const text = summary ? doc.plain.slice(summary.bodySpan.start, Math.min(summary.bodySpan.end, summary.bodySpan.start + 20000)) : '';
-  if (/\b(?:receive|begin|start)\s+(?:an?\s+)?initial\s+(?:care|course|trial)\b/i.test(text)) return true;
+  if (/\b(?:receive|begin|start)\s+(?:an?\s+)?initial\s+(?:care|course|trial)\b|\bfor\s+an\s+initial\s+trial\b/i.test(text)) return true;
   return new RegExp(`\\bno\\s+(?:prior|previous)\\s+(?:[\\w-]+\\s+){0,2}?${name}|\\b(?:has|had|have)\\s+not\\s+(?:had|tried|undergone|received)\\s+(?:any\\s+)?(?:prior\\s+)?${name}`, 'i').test(text);
 }
 
