@@ -60,12 +60,6 @@ export function paragraphsOf(lines: Line[]): Paragraph[] {
   return out;
 }
 
-/** Offset of the first non-blank character at or after `i` (spaces, tabs, form feeds, line breaks skipped). */
-export function skipSpace(text: string, i: number, end = text.length): number {
-  while (i < end && /\s/.test(text[i])) i++;
-  return i;
-}
-
 /** `span` without its leading and trailing white space. */
 export function trimSpan(text: string, span: Span): Span {
   let s = span.start;
