@@ -42,7 +42,7 @@ if (process.argv[1]?.endsWith('accuracy.ts')) {
   const args = process.argv.slice(2);
   if (args.includes('--inject')) {
     const { runInjection } = await import('./accuracy/inject.ts');
-    runInjection(ROOT, SHARED, { json: args.includes('--json'), seed: Number(args[args.indexOf('--seed') + 1]) || undefined });
+    runInjection(ROOT, SHARED, { json: args.includes('--json'), verbose: args.includes('--verbose'), seed: args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : undefined, per: args.includes('--per') ? Number(args[args.indexOf('--per') + 1]) : undefined });
   } else {
     const halves = scoreHalves(ROOT, SHARED);
     if (args.includes('--json')) {

@@ -75,11 +75,20 @@ test('negative: guideline and source dates, dates of birth, the injury month, th
   ]) {
     assert.deepEqual(findingsOf(say(sentence), RULE), [], sentence);
   }
-  // A narrative UR date before the injury is ur-date-mismatch's (and the header order date-order's).
+  // A narrative UR date a few days off the header's is ur-date-mismatch's, even when it precedes the injury.
   const ur = replaceOnce(CLEAN_MD, 'In a utilization review dated 11/03/2016', 'In a utilization review dated 10/03/2015');
-  assert.deepEqual(findingsOf(ur, RULE), []);
+  assert.deepEqual(findingsOf(ur.replace('11/03/2016', '10/10/2015'), RULE), []);
   assert.deepEqual(findingsOf(CLEAN_MD, RULE), []);
   assert.deepEqual(findingsOf(CLEAN_TXT, RULE), []);
+});
+
+test('a review a year before the disputed one is another review: dated before the injury, it is this rule\'s warning, not a UR date mismatch', () => {
+  const text = replaceOnce(CLEAN_MD, 'In a utilization review dated 11/03/2016', 'In a utilization review dated 10/03/2015');
+  const f = findingsOf(text, RULE);
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'warning');
+  assert.deepEqual(f[0].range, rangeOf(text, '10/03/2015'));
+  assert.deepEqual(findingsOf(text, 'ur-date-mismatch'), []);
 });
 
 test('negative: no valid Date of Injury, nothing to compare', () => {

@@ -1,5 +1,6 @@
 import type { LayoutId } from '../parse/layouts.js';
 import type { LanguageId, Span } from '../types.js';
+import type { Mentions } from './mentions.js';
 
 /** A calendar date as written; `day` is absent for month-year mentions ("November 2009"). */
 export interface CalendarDate {
@@ -171,6 +172,8 @@ export interface Determination {
   age?: { value: number; span: Span };
   sex?: { value: 'female' | 'male'; span: Span };
   directives: InlineDirective[];
+  /** What the narrative says, read once for every rule: sentences, counts, treatments, events, people. */
+  mentions: Mentions;
   /** Markdown-aware text: same length as `text`, markup (HTML tags, `**`, `#`, table pipes) blanked. */
   plain: string;
 }

@@ -12,6 +12,7 @@ import type { GuidelineTable } from '../guidelines/table.js';
 import type { Span } from '../types.js';
 import { type Paragraph, paragraphOf, trimSpan } from './paragraphs.js';
 import { parseRequestQuantity } from './quantity.js';
+import { bodyRegionsOf } from './mentions/regions.js';
 
 type PartKind = 'ca' | 'mx' | 'rat';
 const PART_LABELS: { kind: PartKind; re: RegExp }[] = [
@@ -198,18 +199,6 @@ function parsePartial(plain: string, span: Span): PartialCertification | undefin
     authorized: parseRequestQuantity(m[2], at(2)),
     remaining: parseRequestQuantity(m[3], span.start + text.lastIndexOf(m[3])),
   };
-}
-
-const REGIONS = [
-  'cervical', 'neck', 'thoracic', 'lumbar', 'low back', 'lower back', 'lumbosacral', 'sacroiliac', 'shoulder',
-  'elbow', 'wrist', 'hand', 'finger', 'thumb', 'hip', 'knee', 'ankle', 'foot', 'feet', 'spine', 'back', 'head',
-];
-const REGION_RE = new RegExp(`\\b(${REGIONS.join('|')})s?\\b`, 'gi');
-
-function bodyRegionsOf(title: string): string[] {
-  const out = new Set<string>();
-  for (const m of title.matchAll(REGION_RE)) out.add(m[1].toLowerCase());
-  return [...out];
 }
 
 const NO_CITATION_RE = /did\s+not\s+cite\s+any\s+(?:medical\s+)?evidence/i;

@@ -5,9 +5,14 @@ import type { Span } from '../types.js';
 // "sustained an injury on", "DOI". Words such as "from" (cumulative trauma ranges) are deliberately absent.
 const INJURY_BEFORE =
   /(?:date\s+of\s+(?:the\s+)?(?:industrial\s+|work[- ]related\s+|original\s+)?injury|(?:industrial|work[- ]related|occupational)\s+injur(?:y|ies)(?:\s+date)?|injury\s+date|\bDOI|sustained\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?injur(?:y|ies)|(?:was|were|got)\s+injured(?:\s+at\s+work)?|date\s+of\s+loss|(?:occupational|industrial|work[- ]related|workers'?\s+compensation)\s+claim\s+(?:from|of|dated|on))\s*(?:was|is|of|on|dated|:|,|-)?\s*(?:on|of)?\s*$/i;
-// "utilization review dated", "UR report of", "utilization review from"
+// "utilization review dated", "UR report of", "the prior determination on", "prior review dated", "the
+// request was previously reviewed on", "non-certified by utilization review on". Whether the review is the
+// disputed one or an earlier one is settled by its event (parse/mentions/events.ts), not here.
 const UR_BEFORE =
-  /(?:utilization\s+review|\bUR|\b(?:prior|previous)\s+determination(?=\s+(?:on|dated|of)\b))(?:\s+(?:report|decision|determination|letter|denial|modification|physician|reviewer))?\s*(?:dated|on|of|from|date(?:d)?\s+of|,)\s*$/i;
+  /(?:(?:utilization\s+review|\bUR|\b(?:prior|previous)\s+(?:determination|review)(?=\s+(?:on|dated|of)\b))(?:\s+(?:report|decision|determination|letter|denial|modification|physician|reviewer))?\s*(?:,?\s*(?:dated|on|of|from|date(?:d)?\s+of)|,|\()|\b(?:prior|previous|original|the)\s+(?:denial|non-?\s?certification|modification|determination)\s+(?:was\s+(?:made|issued|rendered|dated)\s+)?(?:on|dated|of)|\b(?:previously\s+)?(?:reviewed|non-?\s?certified|denied|modified)\s+(?:by\s+(?:the\s+)?(?:utilization\s+review|UR)\s+)?(?:on|dated))\s*$/i;
+// The words before "reviewed/denied on" must speak of the request or the review: "the claim was denied on" is not it.
+const REVIEWED_ON = /^(?:previously\s+)?(?:reviewed|non-?\s?certified|denied|modified)\b/i;
+const ABOUT_REQUEST = /\b(?:request\w*|RFA|utilization\s+review|UR)\b/i;
 // "On 11-3-16, utilization review determined"
 const UR_AFTER = /^\s*,?\s*(?:the\s+|a\s+|an\s+)?(?:prior\s+)?(?:utilization\s+review|UR)\b/i;
 
@@ -20,9 +25,12 @@ function roleOf(plain: string, span: Span): DateRole {
   // "a claim from 01/2013 to 06/2014" is a cumulative-trauma range, not the date of injury.
   if (cue && /^\s*(?:to|through|until|-|–)\s*\d/i.test(plain.slice(span.end, span.end + 12))) return 'other';
   if (cue) {
-    // "the prior determination on <date>" is the UR under review; elsewhere "prior" means another event.
-    if (!/^(?:prior|previous)\s+determination/i.test(cue[0]) && OTHER_EVENT.test(before.slice(0, cue.index))) return 'other';
-    return cue.index === INJURY_BEFORE.exec(before)?.index ? 'injury' : 'ur';
+    const injury = cue.index === INJURY_BEFORE.exec(before)?.index;
+    // "a prior industrial injury on": another injury. For reviews, "prior" is how IMR letters name the
+    // disputed UR; the review's event decides (parse/mentions/events.ts).
+    if (injury) return OTHER_EVENT.test(before.slice(0, cue.index)) ? 'other' : 'injury';
+    if (REVIEWED_ON.test(cue[0]) && !ABOUT_REQUEST.test(before.slice(0, cue.index))) return 'other';
+    return 'ur';
   }
   const lead = plain.slice(Math.max(0, span.start - 12), span.start);
   if (/\b(?:on|dated)\s*$/i.test(lead) || /(?:^|[.\n]\s*)$/.test(lead)) {

@@ -6,6 +6,7 @@ import { parseHeader } from './header.js';
 import { parseItems } from './items.js';
 import { markdownToPlain } from './markdownPlain.js';
 import { ageAndSex, assignRoles } from './narrative.js';
+import { buildMentions } from './mentions/index.js';
 import { linesOf, paragraphsOf } from './paragraphs.js';
 import { noticeHeaderFields, noticeItems, professionalReviewItem } from './layoutItems.js';
 import { detectLayout, headingOf, type LayoutId, type SectionHeading } from './layouts.js';
@@ -83,7 +84,7 @@ export function parseDetermination(text: string, requested: LanguageId, table: G
   const summary = sections.find((s) => s.kind === 'summary');
   const facts = ageAndSex(plain, summary ? summary.bodySpan : { start: headerEnd, end: plain.length });
 
-  return {
+  const doc: Determination = {
     text,
     languageId,
     layout: { id: layout.id, name: layout.name, forced },
@@ -95,8 +96,11 @@ export function parseDetermination(text: string, requested: LanguageId, table: G
     dates,
     ...facts,
     directives: parseDirectives(text),
+    mentions: undefined as unknown as Determination['mentions'],
     plain,
   };
+  doc.mentions = buildMentions(doc, table);
+  return doc;
 }
 
 function lineEndAfter(text: string, offset: number): number {

@@ -54,3 +54,33 @@ export function parseRequestQuantity(text: string, base = 0): RequestQuantity | 
   }
   return undefined;
 }
+
+/** Whether a count was written as a word ("six sessions") rather than digits. */
+function writtenAsWord(raw: string): boolean {
+  return !/\d/.test(raw);
+}
+
+/**
+ * Every request quantity in `text`, left to right, without overlaps: where two patterns match at one
+ * place the more explicit one (earlier in PATTERNS) wins, as in parseRequestQuantity. Linear: each pattern
+ * runs once over the text.
+ */
+export function requestQuantitiesIn(text: string, base = 0): (RequestQuantity & { word: boolean })[] {
+  if (/unspecified\s+(?:quantity|number|duration|frequency)/i.test(text)) return [];
+  const found: (RequestQuantity & { word: boolean; rank: number })[] = [];
+  PATTERNS.forEach(({ re, count }, rank) => {
+    const g = new RegExp(re.source, re.flags);
+    for (const m of text.matchAll(g)) {
+      const n = count(m);
+      if (!Number.isFinite(n) || n <= 0 || n >= 1000) continue;
+      const raw = m[0].trim();
+      const start = base + m.index;
+      const unit = /session|visit|treatment|appointment/i.exec(text.slice(m.index, m.index + raw.length + 12))?.[0].toLowerCase();
+      found.push({ count: n, unit: unit ? `${unit}s` : undefined, span: { start, end: start + raw.length }, raw, word: writtenAsWord(raw), rank });
+    }
+  });
+  found.sort((a, b) => a.rank - b.rank || a.span.start - b.span.start);
+  const kept: typeof found = [];
+  for (const q of found) if (!kept.some((k) => q.span.start < k.span.end && k.span.start < q.span.end)) kept.push(q);
+  return kept.sort((a, b) => a.span.start - b.span.start).map(({ rank: _rank, ...q }) => q);
+}

@@ -4,7 +4,7 @@ import type { Determination, DisputedItem } from '../model/determination.js';
 import type { Severity, Span } from '../types.js';
 import { summaryTerms, titleContext } from './citationText.js';
 import type { Rule, RuleFinding } from './rule.js';
-import { sentencesIn } from './sentences.js';
+import { sentencesIn } from '../parse/mentions/sentences.js';
 
 type Source = GuidelineRow['source'];
 

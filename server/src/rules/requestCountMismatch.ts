@@ -1,11 +1,9 @@
 import type { GuidelineTable } from '../guidelines/table.js';
-import { escapeRegExp } from '../guidelines/table.js';
 import type { Determination, DisputedItem, RequestQuantity } from '../model/determination.js';
-import { compareDates } from '../parse/dates.js';
+import { withoutDates } from '../parse/mentions/index.js';
 import { parseRequestQuantity } from '../parse/quantity.js';
 import type { Span } from '../types.js';
 import type { Rule, RuleFinding } from './rule.js';
-import { sentencesIn } from './sentences.js';
 import { itemName } from './wording.js';
 
 /** Which part of the request a narrative count speaks of. */
@@ -24,12 +22,6 @@ export interface NarrativeCount {
   where: 'summary' | 'rationale';
 }
 
-const REGIONS = [
-  'cervical', 'neck', 'thoracic', 'lumbar', 'low back', 'lower back', 'lumbosacral', 'sacroiliac', 'shoulder',
-  'elbow', 'wrist', 'hand', 'finger', 'thumb', 'hip', 'knee', 'ankle', 'foot', 'feet', 'spine', 'back', 'head',
-];
-const REGION_RE = new RegExp(`\\b(${REGIONS.join('|')})s?\\b`, 'gi');
-
 // The sentence speaks of the request or of the UR decision on it (a count without another cue is the request).
 const REQUEST_CUE = /\b(?:request\w*|RFA|utilization\s+review|UR|non-?\s?certif\w*|denied|partial(?:ly)?\s+(?:certif\w*|approv\w*|authoriz\w*)|for\s+review)\b/i;
 // ... about something past: an earlier course, an earlier authorization. The count is left alone.
@@ -44,7 +36,6 @@ const AFTER_REMAINING = /^\s*(?:\w+\s+)?remaining\b/i;
 const REQUEST_FOR_COUNT = /\brequest(?:ed)?\s+(?:is\s+|was\s+)?for\s+(?:an?\s+|the\s+)?(?:(?:additional|initial|further|more)\s+)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|eighteen|twenty|twenty[- ]four)\s*(?:\(\s*\w+\s*\)\s*)?(?:sessions?|visits?|treatments?)\b/gi;
 const ADDITIONAL_BEFORE = /\b(?:additional|more|further)\s+(?:[\w/-]+\s+){0,3}$/i;
 
-const MAX_SENTENCE = 1000;
 const HAS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\b/i;
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -70,50 +61,6 @@ function countAroundName(sentence: string, name: { start: number; end: number },
   const raw = sentence.slice(start, end);
   const unit = after[1].toLowerCase();
   return { count: toNumber(before[1]), unit: unit.endsWith('s') ? unit : `${unit}s`, span: { start: base + start, end: base + end }, raw };
-}
-
-/** The treatment names of one family (every row's names): the words, and the upper-case abbreviations (PT, OT, CMT). */
-function familyRegexes(table: GuidelineTable, family: string): RegExp[] {
-  const names = [...new Set(table.rowsFor(family).flatMap((r) => r.names.map((n) => n.toLowerCase())))].sort((a, b) => b.length - a.length);
-  // Short names ("pt", "ot") are matched in upper case only: in running text "pt" is often the patient.
-  // A name may wrap over a line: "physical\ntherapy".
-  const words = names.filter((n) => n.length > 3).map((n) => escapeRegExp(n).replace(/ /g, '\\s+'));
-  const short = names.filter((n) => n.length <= 3 && /^[a-z/]+$/.test(n)).map((n) => escapeRegExp(n.toUpperCase()));
-  const out: RegExp[] = [];
-  if (words.length) out.push(new RegExp(`(?<![a-z0-9])(?:${words.join('|')})(?![a-z0-9])`, 'gi'));
-  if (short.length) out.push(new RegExp(`(?<![A-Za-z0-9/])(?:${short.join('|')})(?![A-Za-z0-9/])`, 'g'));
-  return out;
-}
-
-function regionsIn(text: string): Set<string> {
-  return new Set([...text.matchAll(REGION_RE)].map((m) => m[1].toLowerCase()));
-}
-
-/** The plain text with date mentions blanked (same offsets), so that "12-8-16" is never read as a count. */
-function withoutDates(doc: Determination): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const d of [...doc.dates].sort((a, b) => a.span.start - b.span.start)) {
-    if (d.span.start < at) continue;
-    parts.push(doc.plain.slice(at, d.span.start), ' '.repeat(d.span.end - d.span.start));
-    at = d.span.end;
-  }
-  parts.push(doc.plain.slice(at));
-  return parts.join('');
-}
-
-/** Dates of the sentence that show it speaks of another request: long before the UR decision, or another UR. */
-function speaksOfAnotherRequest(doc: Determination, span: Span): boolean {
-  const ur = doc.header.urDenialDate?.date?.date;
-  for (const d of doc.dates) {
-    if (d.span.start < span.start || d.span.end > span.end || !d.date) continue;
-    if (d.role === 'ur' && ur && compareDates(d.date, ur) !== 0) return true;
-    if (ur && d.date.day !== undefined) {
-      const days = (Date.UTC(ur.year, ur.month - 1, ur.day ?? 1) - Date.UTC(d.date.year, d.date.month - 1, d.date.day)) / 86400000;
-      if (days > 30 || days < -1) return true;
-    }
-  }
-  return false;
 }
 
 /** The role of a count from the words before and after it in its sentence; undefined when it is not this request's. */
@@ -142,88 +89,86 @@ export function narrativeCounts(doc: Determination, table: GuidelineTable): Narr
   const out: NarrativeCount[] = [];
   const withCount = doc.items.filter((i) => i.treatment && (i.quantity || i.partial));
   if (withCount.length === 0) return out;
-  const families = [...new Set(withCount.map((i) => i.treatment!.treatment))];
-  const regexes = new Map(families.map((f) => [f, familyRegexes(table, f)] as const));
-  const spans: { span: Span; owner?: DisputedItem; where: 'summary' | 'rationale' }[] = [
-    ...doc.sections.filter((s) => s.kind === 'summary').map((s) => ({ span: s.bodySpan, where: 'summary' as const })),
-    ...doc.items.filter((i) => i.rationale).map((i) => ({ span: i.rationale!.valueSpan, owner: i, where: 'rationale' as const })),
-  ];
+  const families = new Set(withCount.map((i) => i.treatment!.treatment));
+  const { sentences, treatments, events } = doc.mentions;
   const blanked = withoutDates(doc);
-  for (const { span, owner, where } of spans) {
-    let authorizedBefore: number | undefined;
-    for (const s of sentencesIn(doc.plain, span)) {
-      if (s.end - s.start > MAX_SENTENCE) continue;
-      const sentence = blanked.slice(s.start, s.end);
-      // No count without a digit or a number word.
-      if (!HAS_NUMBER.test(sentence)) continue;
-      const hasCue = REQUEST_CUE.test(sentence);
-      // Quotations (of the guideline, of a report) are not the letter's account of the request.
-      const quotes = [...sentence.matchAll(/"[^"]{0,400}"|\u201c[^\u201d]{0,400}\u201d/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-      // Every treatment name of the sentence, for the boundaries between them.
-      const names: { start: number; end: number; family: string }[] = [];
-      for (const [family, res] of regexes) {
-        for (const re of res) for (const m of sentence.matchAll(re)) {
-          if (!names.some((x) => x.start <= m.index && m.index < x.end)) names.push({ start: m.index, end: m.index + m[0].length, family });
-        }
+  // Sentences that tell another request or review than the disputed one (an earlier course, another
+  // treatment, a review months before): the mention layer's one definition.
+  const other = new Set(events.filter((e) => !e.disputed).map((e) => e.sentence));
+  let authorizedBefore: number | undefined;
+  let part: unknown = null;
+  sentences.forEach((s, index) => {
+    const owner = s.where === 'rationale' ? s.item : undefined;
+    if (s.item !== part) authorizedBefore = undefined;
+    part = s.item;
+    if (s.span.end - s.span.start > 1000) return;
+    const sentence = blanked.slice(s.span.start, s.span.end);
+    // No count without a digit or a number word.
+    if (!HAS_NUMBER.test(sentence)) return;
+    const hasCue = REQUEST_CUE.test(sentence);
+    // Quotations (of the guideline, of a report) are not the letter's account of the request.
+    const quotes = [...sentence.matchAll(/"[^"]{0,400}"|\u201c[^\u201d]{0,400}\u201d/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    // Every treatment name of the sentence (of the items' families), for the boundaries between them.
+    const names = treatments
+      .filter((t) => t.sentence === index && families.has(t.family))
+      .map((t) => ({ start: t.span.start - s.span.start, end: t.span.end - s.span.start, family: t.family, regions: t.regions }));
+    if (names.length === 0 && !owner) return;
+    const earlier = other.has(index);
+    // Where to look for counts: beside each treatment name, for the item of that treatment.
+    const anchors: { item: DisputedItem; lo: number; hi: number; name?: { start: number; end: number } }[] = [];
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k];
+      // The item: the only item of that treatment, or the one the body region names when there are several
+      // (in a rationale too: it may speak of the other item); in a rationale, only its own item.
+      let candidates = withCount.filter((i) => i.treatment!.treatment === name.family);
+      if (candidates.length > 1) {
+        const regions = new Set(name.regions);
+        candidates = candidates.filter((i) => i.bodyRegions.some((r) => regions.has(r)));
+        if (candidates.length > 1) candidates = candidates.filter((i) => i.bodyRegions.every((r) => regions.has(r)) && [...regions].every((r) => i.bodyRegions.includes(r)));
       }
-      names.sort((a, b) => a.start - b.start);
-      if (names.length === 0 && !owner) continue;
-      if (speaksOfAnotherRequest(doc, s)) continue;
-      // Where to look for counts: beside each treatment name, for the item of that treatment.
-      const anchors: { item: DisputedItem; lo: number; hi: number; name?: { start: number; end: number } }[] = [];
-      for (let k = 0; k < names.length; k++) {
-        const name = names[k];
-        // The item: the only item of that treatment, or the one the body region names when there are several
-        // (in a rationale too: it may speak of the other item); in a rationale, only its own item.
-        let candidates = withCount.filter((i) => i.treatment!.treatment === name.family);
-        if (candidates.length > 1) {
-          const regions = regionsIn(sentence.slice(Math.max(0, name.start - 60), Math.min(sentence.length, name.end + 100)));
-          candidates = candidates.filter((i) => i.bodyRegions.some((r) => regions.has(r)));
-          if (candidates.length > 1) candidates = candidates.filter((i) => i.bodyRegions.every((r) => regions.has(r)) && [...regions].every((r) => i.bodyRegions.includes(r)));
-        }
-        if (owner) candidates = candidates.filter((i) => i === owner);
-        if (candidates.length !== 1) continue;
-        // The count beside the name: not past the name of another treatment.
-        const prev = names.slice(0, k).reverse().find((x) => x.family !== name.family);
-        const next = names.slice(k + 1).find((x) => x.family !== name.family);
-        let hi = Math.min(next ? next.start : sentence.length, name.end + 70);
-        while (hi < sentence.length && /\w/.test(sentence[hi]) && (!next || hi < next.start)) hi++; // not in the middle of a word
-        anchors.push({ item: candidates[0], lo: Math.max(prev ? prev.end : 0, name.start - 45), hi, name });
+      if (owner) candidates = candidates.filter((i) => i === owner);
+      if (candidates.length !== 1) continue;
+      // The count beside the name: not past the name of another treatment.
+      const prev = names.slice(0, k).reverse().find((x) => x.family !== name.family);
+      const next = names.slice(k + 1).find((x) => x.family !== name.family);
+      let hi = Math.min(next ? next.start : sentence.length, name.end + 70);
+      while (hi < sentence.length && /\w/.test(sentence[hi]) && (!next || hi < next.start)) hi++; // not in the middle of a word
+      anchors.push({ item: candidates[0], lo: Math.max(prev ? prev.end : 0, name.start - 45), hi, name });
+    }
+    // In a rationale, "a request for an additional 8 sessions" names no treatment but can only be the item's
+    // own request, when the sentence names no treatment at all.
+    if (owner && names.length === 0 && withCount.includes(owner) && !table.findTreatment(sentence.replace(/\s+/g, ' '))) {
+      for (const m of sentence.matchAll(REQUEST_FOR_COUNT)) anchors.push({ item: owner, lo: m.index, hi: m.index + m[0].length });
+    }
+    const where = s.where;
+    for (const { item, lo, hi, name } of anchors) {
+      const q: RequestQuantity | undefined = (name && countAroundName(sentence, name, s.span.start)) ?? parseRequestQuantity(sentence.slice(lo, hi), s.span.start + lo);
+      if (!q) continue;
+      const at = q.span.start - s.span.start;
+      if (out.some((c) => c.span.start === q.span.start) || quotes.some((x) => at >= x.start && at < x.end)) continue;
+      const before = sentence.slice(0, at);
+      const after = sentence.slice(at + q.raw.length, at + q.raw.length + 200);
+      if (earlier || PAST_CUE.test(sentence.slice(Math.max(0, at - 70), at)) || PAST_CUE.test(after.slice(0, 40))) {
+        // "has already authorized ... an initial 6 sessions": remembered for "an additional 8 sessions".
+        if (/authoriz|approv|certif/i.test(sentence.slice(Math.max(0, at - 70), at) + after.slice(0, 60))) authorizedBefore = q.count;
+        continue;
       }
-      // In a rationale, "a request for an additional 8 sessions" names no treatment but can only be the item's
-      // own request, when the sentence names no treatment at all.
-      if (owner && names.length === 0 && withCount.includes(owner) && !table.findTreatment(sentence.replace(/\s+/g, ' '))) {
-        for (const m of sentence.matchAll(REQUEST_FOR_COUNT)) anchors.push({ item: owner, lo: m.index, hi: m.index + m[0].length });
-      }
-      for (const { item, lo, hi, name } of anchors) {
-        const q: RequestQuantity | undefined = (name && countAroundName(sentence, name, s.start)) ?? parseRequestQuantity(sentence.slice(lo, hi), s.start + lo);
-        if (!q) continue;
-        const at = q.span.start - s.start;
-        if (out.some((c) => c.span.start === q.span.start) || quotes.some((x) => at >= x.start && at < x.end)) continue;
-        const before = sentence.slice(0, at);
-        const after = sentence.slice(at + q.raw.length, at + q.raw.length + 200);
-        if (PAST_CUE.test(sentence.slice(Math.max(0, at - 70), at)) || PAST_CUE.test(after.slice(0, 40))) {
-          // "has already authorized ... an initial 6 sessions": remembered for "an additional 8 sessions".
-          if (/authoriz|approv|certif/i.test(sentence.slice(Math.max(0, at - 70), at) + after.slice(0, 60))) authorizedBefore = q.count;
-          continue;
-        }
-        const role = roleOf(before, after, hasCue);
-        if (!role || role === 'guideline') continue;
-        out.push({
-          item, role, count: q.count, span: q.span, raw: q.raw, unit: q.unit, where,
-          additionalAfterAuthorized: role === 'original' && ADDITIONAL_BEFORE.test(sentence.slice(Math.max(0, at - 40), at)) ? authorizedBefore : undefined,
-        });
-        // "partial certification of 4 sessions instead of 12": the 12 is the request.
-        const instead = new RegExp(INSTEAD_OF_RE.source, 'gi');
-        instead.lastIndex = at + q.raw.length;
-        const m = instead.exec(sentence);
-        if (m && m.index - (at + q.raw.length) < 40 && role === 'authorized') {
-          const numAt = m.index + m[0].length - m[1].length;
-          out.push({ item, role: 'original', count: toNumber(m[1]), span: { start: s.start + numAt, end: s.start + numAt + m[1].length }, raw: m[1], unit: q.unit, where });
-        }
+      const role = roleOf(before, after, hasCue);
+      if (!role || role === 'guideline') continue;
+      out.push({
+        item, role, count: q.count, span: q.span, raw: q.raw, unit: q.unit, where,
+        additionalAfterAuthorized: role === 'original' && ADDITIONAL_BEFORE.test(sentence.slice(Math.max(0, at - 40), at)) ? authorizedBefore : undefined,
+      });
+      // "partial certification of 4 sessions instead of 12": the 12 is the request.
+      const instead = new RegExp(INSTEAD_OF_RE.source, 'gi');
+      instead.lastIndex = at + q.raw.length;
+      const m = instead.exec(sentence);
+      if (m && m.index - (at + q.raw.length) < 40 && role === 'authorized') {
+        const numAt = m.index + m[0].length - m[1].length;
+        out.push({ item, role: 'original', count: toNumber(m[1]), span: { start: s.span.start + numAt, end: s.span.start + numAt + m[1].length }, raw: m[1], unit: q.unit, where });
       }
     }
-  }
+  });
   return out;
 }
 

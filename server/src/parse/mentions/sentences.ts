@@ -1,5 +1,5 @@
-import type { Determination, SectionKind } from '../model/determination.js';
-import type { Span } from '../types.js';
+import type { Determination, SectionKind } from '../../model/determination.js';
+import type { Span } from '../../types.js';
 
 /**
  * Sentences of the narrative, for the rules that read what the summary and the rationales say (request
