@@ -17,7 +17,7 @@ import { realLetters } from './score.ts';
 interface Phrase { where: 'summary' | 'rationale'; text: string; why?: string }
 type RulePhrases = { problems: Phrase[]; traps: Phrase[]; problems_not_necessary?: Phrase[] };
 
-export interface InjectionCase { rule: string; kind: 'problem' | 'trap'; letter: string; sentence: string; found: boolean; severity?: string }
+export interface InjectionCase { rule: string; kind: 'problem' | 'trap'; half: 'tune' | 'check'; letter: string; sentence: string; found: boolean; severity?: string }
 
 /** mulberry32: a small seeded generator, so a run can be repeated from its printed seed. */
 function rng(seed: number) {
@@ -165,7 +165,7 @@ export function inject(root: string, shared: string, opts: { seed?: number; per?
       const l = labels.get(b.name);
       return l && !l.problems.some((p) => p.rule === rule) && !b.findings.some((f) => f.ruleId === rule && reported(f));
     });
-    const run = (phrase: Phrase, kind: InjectionCase['kind'], necessary?: boolean) => {
+    const run = (phrase: Phrase, kind: InjectionCase['kind'], half: InjectionCase['half'], necessary?: boolean) => {
       let placed = 0;
       for (let attempt = 0; attempt < per * 6 && placed < per; attempt++) {
         const b = clean[Math.floor(r() * clean.length)];
@@ -190,50 +190,63 @@ export function inject(root: string, shared: string, opts: { seed?: number; per?
         }
         const before = new Set(b.findings.filter((f) => f.ruleId === rule && reported(f)).map((f) => f.message));
         const after = lint(text, { languageId: b.languageId }).findings.filter((f) => f.ruleId === rule && reported(f) && !before.has(f.message));
-        cases.push({ rule, kind, letter: b.name, sentence, found: after.length > 0, severity: after[0]?.severity });
+        cases.push({ rule, kind, half, letter: b.name, sentence, found: after.length > 0, severity: after[0]?.severity });
         placed++;
       }
     };
-    for (const p of phrases.problems) run(p, 'problem', true);
-    for (const p of phrases.problems_not_necessary ?? []) run(p, 'problem', false);
-    for (const p of phrases.traps) run(p, 'trap');
+    // The phrasings are split too: odd-numbered ones are the check half, never looked at while tuning.
+    const half = (i: number) => (i % 2 ? 'check' : 'tune') as InjectionCase['half'];
+    phrases.problems.forEach((p, i) => run(p, 'problem', half(i), true));
+    (phrases.problems_not_necessary ?? []).forEach((p, i) => run(p, 'problem', half(i), false));
+    phrases.traps.forEach((p, i) => run(p, 'trap', half(i)));
   }
   return { seed, cases };
 }
 
 export function runInjection(root: string, shared: string, opts: { json?: boolean; seed?: number; per?: number; verbose?: boolean }): void {
   const { seed, cases } = inject(root, shared, opts);
-  const byRule = new Map<string, { problems: number; found: number; traps: number; tripped: number; missed: string[]; falses: string[] }>();
-  for (const c of cases) {
-    let s = byRule.get(c.rule);
-    if (!s) byRule.set(c.rule, (s = { problems: 0, found: 0, traps: 0, tripped: 0, missed: [], falses: [] }));
-    if (c.kind === 'problem') {
-      s.problems++;
-      if (c.found) s.found++;
-      else s.missed.push(`${c.letter}: ${c.sentence}`);
-    } else {
-      s.traps++;
-      if (c.found) {
-        s.tripped++;
-        s.falses.push(`${c.letter}: ${c.sentence}`);
+  const tally = (half: InjectionCase['half']) => {
+    const byRule = new Map<string, { problems: number; found: number; traps: number; tripped: number; missed: string[]; falses: string[] }>();
+    for (const c of cases) {
+      if (c.half !== half) continue;
+      let s = byRule.get(c.rule);
+      if (!s) byRule.set(c.rule, (s = { problems: 0, found: 0, traps: 0, tripped: 0, missed: [], falses: [] }));
+      if (c.kind === 'problem') {
+        s.problems++;
+        if (c.found) s.found++;
+        else s.missed.push(`${c.letter}: ${c.sentence}`);
+      } else {
+        s.traps++;
+        if (c.found) {
+          s.tripped++;
+          s.falses.push(`${c.letter}: ${c.sentence}`);
+        }
       }
     }
-  }
+    return byRule;
+  };
+  const halves = { tune: tally('tune'), check: tally('check') };
   if (opts.json) {
-    console.log(JSON.stringify({ seed, rules: Object.fromEntries([...byRule].map(([k, v]) => [k, { problems: v.problems, found: v.found, traps: v.traps, tripped: v.tripped }])) }, null, 1));
+    const strip = (m: ReturnType<typeof tally>) => Object.fromEntries([...m].map(([k, v]) => [k, { problems: v.problems, found: v.found, traps: v.traps, tripped: v.tripped }]));
+    console.log(JSON.stringify({ seed, tune: strip(halves.tune), check: strip(halves.check) }, null, 1));
     return;
   }
   const pct = (a: number, b: number) => (b === 0 ? '    -  ' : `${((100 * a) / b).toFixed(1).padStart(6)}%`);
-  console.log(`defect injection, seed ${seed}: ${cases.length} cases (${cases.filter((c) => c.kind === 'problem').length} problems, ${cases.filter((c) => c.kind === 'trap').length} traps)`);
-  console.log('rule                          planted found  recall | traps tripped | precision');
-  let P = 0, F = 0, T = 0, X = 0;
-  for (const [rule, s] of byRule) {
-    P += s.problems; F += s.found; T += s.traps; X += s.tripped;
-    console.log(`${rule.padEnd(30)} ${String(s.problems).padStart(5)} ${String(s.found).padStart(5)} ${pct(s.found, s.problems)} | ${String(s.traps).padStart(5)} ${String(s.tripped).padStart(7)} | ${pct(s.found, s.found + s.tripped)}`);
-  }
-  console.log(`${'all'.padEnd(30)} ${String(P).padStart(5)} ${String(F).padStart(5)} ${pct(F, P)} | ${String(T).padStart(5)} ${String(X).padStart(7)} | ${pct(F, F + X)}`);
-  if (opts.verbose) {
+  console.log(`defect injection, seed ${seed}: ${cases.length} cases (${cases.filter((c) => c.kind === 'problem').length} problems, ${cases.filter((c) => c.kind === 'trap').length} traps); phrasings split in a tune and a check half`);
+  for (const half of ['tune', 'check'] as const) {
+    const byRule = halves[half];
+    console.log(`\n== ${half} half of the phrasings ==`);
+    console.log('rule                          planted found  recall | traps tripped | precision');
+    let P = 0, F = 0, T = 0, X = 0;
     for (const [rule, s] of byRule) {
+      P += s.problems; F += s.found; T += s.traps; X += s.tripped;
+      console.log(`${rule.padEnd(30)} ${String(s.problems).padStart(5)} ${String(s.found).padStart(5)} ${pct(s.found, s.problems)} | ${String(s.traps).padStart(5)} ${String(s.tripped).padStart(7)} | ${pct(s.found, s.found + s.tripped)}`);
+    }
+    console.log(`${'all'.padEnd(30)} ${String(P).padStart(5)} ${String(F).padStart(5)} ${pct(F, P)} | ${String(T).padStart(5)} ${String(X).padStart(7)} | ${pct(F, F + X)}`);
+  }
+  // Only the tune half's misses are printed: the check half is for measuring.
+  if (opts.verbose) {
+    for (const [rule, s] of halves.tune) {
       for (const m of s.missed) console.log(`MISS ${rule} ${m.slice(0, 220)}`);
       for (const m of s.falses) console.log(`TRAP ${rule} ${m.slice(0, 220)}`);
     }

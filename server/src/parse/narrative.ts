@@ -3,21 +3,27 @@ import type { Span } from '../types.js';
 
 // The words just before a date that make it the date of injury: "industrial injury of", "date of injury:",
 // "sustained an injury on", "DOI". Words such as "from" (cumulative trauma ranges) are deliberately absent.
+// Also the ways a narrative tells the injury itself: "the injury occurred on", "a work injury on", "was hurt
+// on the job on", "sustained an injury to the knee on", "sustained injuries in a motor vehicle accident in
+// the course of employment on" (the words between "sustained" and the date tell no other event).
 const INJURY_BEFORE =
-  /(?:date\s+of\s+(?:the\s+)?(?:industrial\s+|work[- ]related\s+|original\s+)?injury|(?:industrial|work[- ]related|occupational)\s+injur(?:y|ies)(?:\s+date)?|injury\s+date|\bDOI|sustained\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?injur(?:y|ies)|(?:was|were|got)\s+injured(?:\s+at\s+work)?|date\s+of\s+loss|(?:occupational|industrial|work[- ]related|workers'?\s+compensation)\s+claim\s+(?:from|of|dated|on))\s*(?:was|is|of|on|dated|:|,|-)?\s*(?:on|of)?\s*$/i;
+  /(?:date\s+of\s+(?:the\s+)?(?:industrial\s+|work[- ]related\s+|original\s+)?injury|(?:industrial|work[- ]related|occupational|work|job)\s+injur(?:y|ies)(?:\s+date)?|injury\s+date|\bDOI|sustained\s+(?:an?\s+)?(?:(?!and\b|was\b|were\b|seen\b|treated\b|evaluated\b|presented\b|examined\b|reported\b|had\b|underwent\b|home\b|prior\b|previous\b|another\b|earlier\b|second\b|non-?industrial\b)[\w'-]+\s+){0,10}?(?:on|of)(?=\s*$)|sustained\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?injur(?:y|ies)|(?:was|were|got)\s+(?:injured|hurt)(?:\s+(?:at\s+work|on\s+the\s+job|at\s+(?:his|her)\s+job))?|(?:the|this|(?:his|her)\s+(?:industrial\s+)?)\s*injury\s+(?:occurred|happened|took\s+place)|date\s+of\s+loss|(?:occupational|industrial|work[- ]related|workers'?\s+compensation)\s+claim\s+(?:from|of|dated|on))\s*(?:was|is|of|on|dated|:|,|-)?\s*(?:on|of)?\s*$/i;
 // "utilization review dated", "UR report of", "the prior determination on", "prior review dated", "the
 // request was previously reviewed on", "non-certified by utilization review on". Whether the review is the
 // disputed one or an earlier one is settled by its event (parse/mentions/events.ts), not here.
 const UR_BEFORE =
-  /(?:(?:utilization\s+review|\bUR|\b(?:prior|previous)\s+(?:determination|review)(?=\s+(?:on|dated|of)\b))(?:\s+(?:report|decision|determination|letter|denial|modification|physician|reviewer))?\s*(?:,?\s*(?:dated|on|of|from|date(?:d)?\s+of)|,|\()|\b(?:prior|previous|original|the)\s+(?:denial|non-?\s?certification|modification|determination)\s+(?:was\s+(?:made|issued|rendered|dated)\s+)?(?:on|dated|of)|\b(?:previously\s+)?(?:reviewed|non-?\s?certified|denied|modified)\s+(?:by\s+(?:the\s+)?(?:utilization\s+review|UR)\s+)?(?:on|dated))\s*$/i;
+  /(?:(?:utilization\s+review|\bUR|\b(?:prior|previous)\s+(?:determination|review)(?=\s+(?:on|dated|of)\b))(?:\s+(?:report|decision|determination|letter|denial|modification|physician|reviewer))?\s*(?:,?\s*(?:dated|on|of|from|date(?:d)?\s+of)|,|\()|\b(?:prior|previous|original|the)\s+(?:denial|non-?\s?certification|modification|determination)\s+(?:was\s+(?:made|issued|rendered|dated)\s+)?(?:on|dated|of)|\b(?:previously\s+)?(?:reviewed|non-?\s?certified|denied|modified)\s+(?:by\s+(?:the\s+)?(?:utilization\s+review|UR)\s+)?(?:on|dated)|\b(?:in\s+)?(?:a|the|its)\s+determination\s+(?:letter\s+)?(?:dated|of|on))\s*$/i;
 // The words before "reviewed/denied on" must speak of the request or the review: "the claim was denied on" is not it.
-const REVIEWED_ON = /^(?:previously\s+)?(?:reviewed|non-?\s?certified|denied|modified)\b/i;
+const REVIEWED_ON = /^(?:previously\s+)?(?:reviewed|non-?\s?certified|denied|modified)\b|^(?:in\s+)?(?:a|the|its)\s+determination\b/i;
 const ABOUT_REQUEST = /\b(?:request\w*|RFA|utilization\s+review|UR)\b/i;
 // "On 11-3-16, utilization review determined"
 const UR_AFTER = /^\s*,?\s*(?:the\s+|a\s+|an\s+)?(?:prior\s+)?(?:utilization\s+review|UR)\b/i;
 
 // "a prior industrial injury on", "a previous utilization review dated": another injury or review.
-const OTHER_EVENT = /\b(?:prior|previous|earlier|another|past|separate|former|remote|subsequent)\s+(?:[\w-]+\s+)?$/i;
+const OTHER_EVENT = /\b(?:prior|previous|earlier|another|past|separate|former|remote|subsequent|second|non-?industrial)\s+(?:[\w-]+\s+){0,4}$/i;
+
+// The date before its cue: "identify 10/13/2016 as the date of the industrial injury".
+const INJURY_AFTER = /^\s*,?\s*(?:as|was|is)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?(?:industrial\s+|work[- ]related\s+|original\s+)?injury|(?:industrial\s+)?injury\s+date)\b/i;
 
 function roleOf(plain: string, span: Span): DateRole {
   const before = plain.slice(Math.max(0, span.start - 90), span.start).replace(/\s+/g, ' ');
@@ -32,6 +38,7 @@ function roleOf(plain: string, span: Span): DateRole {
     if (REVIEWED_ON.test(cue[0]) && !ABOUT_REQUEST.test(before.slice(0, cue.index))) return 'other';
     return 'ur';
   }
+  if (INJURY_AFTER.test(plain.slice(span.end, span.end + 60)) && !OTHER_EVENT.test(before)) return 'injury';
   const lead = plain.slice(Math.max(0, span.start - 12), span.start);
   if (/\b(?:on|dated)\s*$/i.test(lead) || /(?:^|[.\n]\s*)$/.test(lead)) {
     if (UR_AFTER.test(plain.slice(span.end, span.end + 40))) return 'ur';

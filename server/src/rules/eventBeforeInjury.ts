@@ -55,7 +55,11 @@ export const eventBeforeInjury: Rule = {
       const near = doc.plain.slice(Math.max(0, d.span.start - 100), d.span.start);
       if (SOURCE_DATE.test(near) || DOB_CUE.test(near)) continue;
       const { before, after, sentence } = clauseAround(doc.plain, d);
-      const decision = (REQUEST_OR_DECISION.test(before) || REQUEST_OR_DECISION.test(after)) && !HISTORY.test(sentence);
+      // The date's own clause names a request or decision, or its sentence tells one (the mention layer's
+      // event: "the disputed request for <a long title> was first made on <date>") that is no past course.
+      const event = doc.mentions.events.find((e) => e.dates.includes(d));
+      const told = REQUEST_OR_DECISION.test(before) || REQUEST_OR_DECISION.test(after) || (!!event && event.why !== 'past-course');
+      const decision = told && !HISTORY.test(sentence) && !(event && HISTORY.test(doc.plain.slice(doc.mentions.sentences[event.sentence].span.start, d.span.start)));
       out.push(
         decision
           ? {

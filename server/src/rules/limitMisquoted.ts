@@ -154,6 +154,7 @@ export interface QuotedFigure {
 /** Every guideline figure the rationales quote for their item's treatment, each judged against the table. */
 export function quotedFigures(doc: Determination, table: GuidelineTable): QuotedFigure[] {
   const out: QuotedFigure[] = [];
+  const terms = summaryTerms(doc, table);
   for (const item of doc.items) {
     const r = item.rationale;
     if (!item.treatment || !r) continue;
@@ -174,7 +175,9 @@ export function quotedFigures(doc: Determination, table: GuidelineTable): Quoted
       for (const local of figures) {
         const before = sentence.slice(0, local.start);
         const after = sentence.slice(local.end, local.end + 60);
-        if (HISTORY_BEFORE.test(before.slice(-60)) || HISTORY_AFTER.test(after)) continue;
+        // "patients may receive 10 visits" is the guideline's own wording, not the patient's history.
+        const generic = /\b(?:patients|individuals|claimants|workers)\s+(?:may|can|could|should|would)\s+(?:\w+\s+)?$/i.test(before.slice(-60).replace(/receiv\w*\s*$/i, ''));
+        if ((!generic && HISTORY_BEFORE.test(before.slice(-60))) || HISTORY_AFTER.test(after)) continue;
         // A guideline word before the figure in its sentence, or a condition label and a colon.
         if (!QUOTE_CUE.test(before) && !/:\s*(?:[\w,() -]{0,30})?$/.test(before.slice(-60))) continue;
         const figure: Figure = { ...local, start: s.start + local.start, end: s.start + local.end };
@@ -186,7 +189,11 @@ export function quotedFigures(doc: Determination, table: GuidelineTable): Quoted
         if (full.some(sourceOk)) out.push({ ...base, kind: 'ok', rows: full.filter(sourceOk) });
         else if (full.length > 0) out.push({ ...base, kind: 'source', rows: full });
         else {
-          const counts = stated.filter(({ figures }) => figures.some((f) => agreement(figure, f) === 'count')).map((x) => x.row);
+          // Only the count agrees, with a row that applies to this item (its condition holds): a period
+          // misremembered, information. A count of a row for another condition (CRPS, a postsurgical
+          // course) over another period is no figure of this treatment: a misquote.
+          const applies = new Set(table.applicableRows(item.treatment.treatment, titleContext(item), terms, false));
+          const counts = stated.filter(({ row, figures }) => applies.has(row) && figures.some((f) => agreement(figure, f) === 'count')).map((x) => x.row);
           out.push({ ...base, kind: counts.length ? 'period' : 'none', rows: counts });
         }
       }

@@ -35,6 +35,19 @@ const PATTERNS: PhiPattern[] = [
 // "born" only right before the date: "born on 01/02/1960" (not "born in Mexico, and on 10/12/2016 ...").
 export const DOB_CUE = /(?:(?:\bDOB\b|\bD\.O\.B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b)[^.;\n]{0,30}|\bborn(?:\s+on)?\s*[:,]?\s*)$/i;
 
+// An address or phone number of an organization (the IMR organization, the Division, a clinic) in a footer
+// or a "send correspondence to" sentence is public, not the patient's: its clause names the organization.
+const ORGANIZATION_BEFORE =
+  /\b(?:MAXIMUS|Federal\s+Services|Division\s+of\s+Workers'?\s*Compensation|DWC|Department\s+of\s+Industrial\s+Relations|DIR|Independent\s+Medical\s+Review|IMR|Inc|LLC|L\.L\.C|Corp(?:oration)?|Company|Services|Hospital|Medical\s+(?:Center|Group|Clinic)|Clinic|Institute|University|Administrator|Insurance|Office\s+of)\b[^.;!?]{0,120}$/i;
+// ... unless the clause says it is the patient's.
+const PATIENT_OWNED = /\b(?:patient|injured\s+worker|applicant|claimant|employee)(?:'s)?\b[^.;!?]{0,60}\b(?:lives|resides|residing|home|residence|address|phone|cell|telephone)\b|\b(?:his|her)\s+(?:home|residence|address|phone|cell)\b/i;
+
+function organizationAddress(text: string, start: number, kind: string): boolean {
+  if (kind !== 'street address' && kind !== 'post office box' && kind !== 'phone number') return false;
+  const before = text.slice(Math.max(0, start - 160), start);
+  return ORGANIZATION_BEFORE.test(before) && !PATIENT_OWNED.test(before);
+}
+
 /** Social security numbers, phone numbers, e-mail and street addresses, full dates of birth. */
 export const unredactedPhi: Rule = {
   meta: {
@@ -52,6 +65,7 @@ export const unredactedPhi: Rule = {
       while ((m = p.re.exec(text))) {
         const g = p.group ?? 0;
         const start = m.index + (g ? m[0].lastIndexOf(m[g]) : 0);
+        if (organizationAddress(text, start, p.kind)) continue;
         found.push({ span: { start, end: start + m[g].length }, kind: p.kind });
       }
     }

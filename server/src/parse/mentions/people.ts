@@ -65,6 +65,7 @@ export function findPronouns(doc: Determination, sentences: Sentence[]): Pronoun
     }
     part = s.item;
     let patientHere = false;
+    let otherHere = false;
     if (s.span.end - s.span.start > 1500) {
       referent = 'unclear';
       return;
@@ -73,11 +74,14 @@ export function findPronouns(doc: Determination, sentences: Sentence[]): Pronoun
     for (const m of sentence.matchAll(TOKEN_RE)) {
       const g = m.groups!;
       if (g.patient) {
-        referent = MODAL_RE.test(sentence.slice(m.index + m[0].length)) ? 'other' : 'patient';
+        // "Dr. X examined the patient and noted that she ...": someone else named before the patient in the
+        // sentence may be the subject; the pronouns after it are unclear.
+        referent = MODAL_RE.test(sentence.slice(m.index + m[0].length)) ? 'other' : otherHere ? 'unclear' : 'patient';
         patientHere = referent === 'patient';
       } else if (g.other) {
         referent = 'other';
         otherSeen = true;
+        otherHere = true;
       } else {
         const word = m[0];
         const who = referent === 'patient' && otherSeen && !patientHere ? 'unclear' : referent;
