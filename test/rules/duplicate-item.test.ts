@@ -37,7 +37,7 @@ test('the same treatment, count and body region in other words', () => {
   for (const title of ['MASSAGE THERAPY 6 SESSIONS TO THE NECK', 'MASSAGE THERAPY (6 SESSIONS), NECK', 'Massage therapy 2 times a week for 3 weeks for the neck']) {
     const text = withItem(title);
     const f = assertOne(text, RULE, { range: rangeOf(text, title), severity: 'warning' });
-    assert.match(f.message, /\(the same request: massage therapy, 6 (sessions|visits), neck\)/, title);
+    assert.match(f.message, /\((?:the same request: massage therapy, 6 (?:sessions|visits), neck|the same words in another order)\)/, title);
   }
 });
 

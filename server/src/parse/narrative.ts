@@ -12,7 +12,7 @@ const INJURY_BEFORE =
 // request was previously reviewed on", "non-certified by utilization review on". Whether the review is the
 // disputed one or an earlier one is settled by its event (parse/mentions/events.ts), not here.
 const UR_BEFORE =
-  /(?:(?:utilization\s+review|\bUR|\b(?:prior|previous)\s+(?:determination|review)(?=\s+(?:on|dated|of)\b))(?:\s+(?:report|decision|determination|letter|denial|modification|physician|reviewer))?\s*(?:,?\s*(?:dated|on|of|from|date(?:d)?\s+of)|,|\()|\b(?:prior|previous|original|the)\s+(?:denial|non-?\s?certification|modification|determination)\s+(?:was\s+(?:made|issued|rendered|dated)\s+)?(?:on|dated|of)|\b(?:previously\s+)?(?:reviewed|non-?\s?certified|denied|modified)\s+(?:by\s+(?:the\s+)?(?:utilization\s+review|UR)\s+)?(?:on|dated)|\b(?:in\s+)?(?:a|the|its)\s+determination\s+(?:letter\s+)?(?:dated|of|on))\s*$/i;
+  /(?:(?:utilization\s+review|\bUR|\b(?:prior|previous)\s+(?:determination|review)(?=\s+(?:on|dated|of)\b))(?:\s+(?:report|decision|determination|letter|denial|modification|physician|reviewer))?\s*(?:,?\s*(?:dated|on|of|from|date(?:d)?\s+of)|,|\()|\b(?:prior|previous|original|the)\s+(?:denial|non-?\s?certification|modification|determination)\s+(?:was\s+(?:made|issued|rendered|dated)\s+)?(?:on|dated|of)|\b(?:previously\s+)?(?:reviewed|non-?\s?certified|denied|modified)\s+(?:by\s+(?:the\s+)?(?:utilization\s+review|UR|claims\s+administrator)\s+)?(?:on|dated)|\b(?:in\s+)?(?:a|the|its)\s+determination\s+(?:letter\s+)?(?:dated|of|on))\s*$/i;
 // The words before "reviewed/denied on" must speak of the request or the review: "the claim was denied on" is not it.
 const REVIEWED_ON = /^(?:previously\s+)?(?:reviewed|non-?\s?certified|denied|modified)\b|^(?:in\s+)?(?:a|the|its)\s+determination\b/i;
 const ABOUT_REQUEST = /\b(?:request\w*|RFA|utilization\s+review|UR)\b/i;
@@ -35,7 +35,12 @@ function roleOf(plain: string, span: Span): DateRole {
     // "a prior industrial injury on": another injury. For reviews, "prior" is how IMR letters name the
     // disputed UR; the review's event decides (parse/mentions/events.ts).
     if (injury) return OTHER_EVENT.test(before.slice(0, cue.index)) ? 'other' : 'injury';
-    if (REVIEWED_ON.test(cue[0]) && !ABOUT_REQUEST.test(before.slice(0, cue.index))) return 'other';
+    if (REVIEWED_ON.test(cue[0])) {
+      // The subject may be a long request title: read back to the sentence's start (at most 300 characters).
+      const wide = plain.slice(Math.max(0, span.start - 300), span.start).replace(/\s+/g, ' ');
+      const clause = wide.slice(Math.max(0, wide.search(/[^.;!?]*$/)));
+      if (!ABOUT_REQUEST.test(clause.slice(0, clause.length - cue[0].length))) return 'other';
+    }
     return 'ur';
   }
   if (INJURY_AFTER.test(plain.slice(span.end, span.end + 60)) && !OTHER_EVENT.test(before)) return 'injury';
