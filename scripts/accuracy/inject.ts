@@ -165,6 +165,7 @@ export function inject(root: string, shared: string, opts: { seed?: number; per?
       const l = labels.get(b.name);
       return l && !l.problems.some((p) => p.rule === rule) && !b.findings.some((f) => f.ruleId === rule && reported(f));
     });
+    const quiet = RULES.find((x) => x.meta.id === rule)!.meta.defaultSeverity === 'info';
     const run = (phrase: Phrase, kind: InjectionCase['kind'], half: InjectionCase['half'], necessary?: boolean) => {
       let placed = 0;
       for (let attempt = 0; attempt < per * 6 && placed < per; attempt++) {
@@ -188,8 +189,10 @@ export function inject(root: string, shared: string, opts: { seed?: number; per?
           if (at === undefined) continue;
           text = phrase.where === 'summary' ? `${b.text.slice(0, at)} ${sentence}${b.text.slice(at)}` : `${b.text.slice(0, at)}${sentence} ${b.text.slice(at)}`;
         }
-        const before = new Set(b.findings.filter((f) => f.ruleId === rule && reported(f)).map((f) => f.message));
-        const after = lint(text, { languageId: b.languageId }).findings.filter((f) => f.ruleId === rule && reported(f) && !before.has(f.message));
+        // A rule at information by default is measured at information (its recall is still worth knowing).
+        const counts = (f: Finding) => f.ruleId === rule && (quiet || reported(f));
+        const before = new Set(b.findings.filter(counts).map((f) => f.message));
+        const after = lint(text, { languageId: b.languageId }).findings.filter((f) => counts(f) && !before.has(f.message));
         cases.push({ rule, kind, half, letter: b.name, sentence, found: after.length > 0, severity: after[0]?.severity });
         placed++;
       }
