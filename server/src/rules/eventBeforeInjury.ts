@@ -46,6 +46,7 @@ export const eventBeforeInjury: Rule = {
     const doi = injury?.date?.date;
     if (!injury || !doi || doi.day === undefined) return [];
     const out: RuleFinding[] = [];
+    const eventOf = new Map(doc.mentions.events.flatMap((e) => e.dates.map((d) => [d, e] as const)));
     for (const d of doc.dates) {
       // Narrative dates of no other role: injury and UR dates have their own rules. A month-year mention
       // ("in March 2015") counts only when its whole month is before the injury's month.
@@ -57,7 +58,7 @@ export const eventBeforeInjury: Rule = {
       const { before, after, sentence } = clauseAround(doc.plain, d);
       // The date's own clause names a request or decision, or its sentence tells one (the mention layer's
       // event: "the disputed request for <a long title> was first made on <date>") that is no past course.
-      const event = doc.mentions.events.find((e) => e.dates.includes(d));
+      const event = eventOf.get(d);
       const told = REQUEST_OR_DECISION.test(before) || REQUEST_OR_DECISION.test(after) || (!!event && event.why !== 'past-course');
       const decision = told && !HISTORY.test(sentence) && !(event && HISTORY.test(doc.plain.slice(doc.mentions.sentences[event.sentence].span.start, d.span.start)));
       out.push(

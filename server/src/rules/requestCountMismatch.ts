@@ -95,6 +95,8 @@ export function narrativeCounts(doc: Determination, table: GuidelineTable): Narr
   // Sentences that tell another request or review than the disputed one (an earlier course, another
   // treatment, a review months before): the mention layer's one definition.
   const other = new Set(events.filter((e) => !e.disputed).map((e) => e.sentence));
+  const namesOf = new Map<number, typeof treatments>();
+  for (const t of treatments) if (families.has(t.family)) (namesOf.get(t.sentence) ?? namesOf.set(t.sentence, []).get(t.sentence)!).push(t);
   let authorizedBefore: number | undefined;
   let part: unknown = null;
   sentences.forEach((s, index) => {
@@ -109,8 +111,7 @@ export function narrativeCounts(doc: Determination, table: GuidelineTable): Narr
     // Quotations (of the guideline, of a report) are not the letter's account of the request.
     const quotes = [...sentence.matchAll(/"[^"]{0,400}"|\u201c[^\u201d]{0,400}\u201d/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
     // Every treatment name of the sentence (of the items' families), for the boundaries between them.
-    const names = treatments
-      .filter((t) => t.sentence === index && families.has(t.family))
+    const names = (namesOf.get(index) ?? [])
       .map((t) => ({ start: t.span.start - s.span.start, end: t.span.end - s.span.start, family: t.family, regions: t.regions }));
     if (names.length === 0 && !owner) return;
     const earlier = other.has(index);

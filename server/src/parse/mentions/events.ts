@@ -64,6 +64,17 @@ export function findEvents(
   treatments: TreatmentMention[],
 ): EventMention[] {
   const out: EventMention[] = [];
+  const bySentence = <T extends { sentence: number }>(xs: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const x of xs) {
+      const l = m.get(x.sentence);
+      if (l) l.push(x);
+      else m.set(x.sentence, [x]);
+    }
+    return m;
+  };
+  const countsOf = bySentence(counts);
+  const treatmentsOf = bySentence(treatments);
   const ur = doc.header.urDenialDate?.date?.date;
   const itemFamilies = new Set(doc.items.flatMap((i) => (i.treatment ? [i.treatment.treatment] : [])));
   let di = 0;
@@ -81,8 +92,8 @@ export function findEvents(
       cue: { start: s.span.start + cue.start, end: s.span.start + cue.end },
       sentence: index,
       dates: inSentence,
-      counts: counts.filter((c) => c.sentence === index),
-      treatments: treatments.filter((t) => t.sentence === index),
+      counts: countsOf.get(index) ?? [],
+      treatments: treatmentsOf.get(index) ?? [],
       disputed: true,
     };
     const named = ev.treatments.map((t) => t.family);

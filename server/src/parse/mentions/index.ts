@@ -11,6 +11,7 @@ import { treatmentNamesIn } from './treatments.js';
 
 // A "sentence" longer than this is a run-on of extracted text: nothing is read from it.
 const MAX_SENTENCE = 1500;
+const HAS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|once|twice|thrice)\b/i;
 
 /** The narrative's sentences: the clinical summary's, then each rationale's, in text order. */
 function narrativeSentences(doc: Determination): Sentence[] {
@@ -54,14 +55,33 @@ export function buildMentions(doc: Determination, table: GuidelineTable): Mentio
   const blanked = withoutDates(doc);
   const counts: CountMention[] = [];
   const treatments: TreatmentMention[] = [];
+  // Treatment names are searched once per part of the narrative (not once per sentence: the table has many
+  // families) and given to their sentence by position.
+  let si = 0;
+  const partsOf = new Map<string, { start: number; end: number }>();
+  for (const s of sentences) {
+    const key = s.item ? `r${s.item.span.start}` : 'summary';
+    const p = partsOf.get(key);
+    if (p) p.end = s.span.end;
+    else partsOf.set(key, { start: s.span.start, end: s.span.end });
+  }
+  const found: { start: number; end: number; family: string }[] = [];
+  for (const p of partsOf.values()) {
+    for (const n of treatmentNamesIn(blanked.slice(p.start, p.end), table)) found.push({ start: p.start + n.start, end: p.start + n.end, family: n.family });
+  }
+  found.sort((a, b) => a.start - b.start);
+  for (const n of found) {
+    while (si < sentences.length && sentences[si].span.end <= n.start) si++;
+    const s = sentences[si];
+    if (!s || n.start < s.span.start || n.end > s.span.end || s.span.end - s.span.start > MAX_SENTENCE) continue;
+    const around = blanked.slice(Math.max(s.span.start, n.start - 60), Math.min(s.span.end, n.end + 100));
+    treatments.push({ span: { start: n.start, end: n.end }, family: n.family, regions: bodyRegionsOf(around), sentence: si });
+  }
   sentences.forEach((s, index) => {
     if (s.span.end - s.span.start > MAX_SENTENCE) return;
     const text = blanked.slice(s.span.start, s.span.end);
+    if (!HAS_NUMBER.test(text)) return;
     for (const q of requestQuantitiesIn(text, s.span.start)) counts.push({ span: q.span, value: q.count, unit: q.unit, word: q.word, sentence: index });
-    for (const n of treatmentNamesIn(text, table)) {
-      const around = text.slice(Math.max(0, n.start - 60), Math.min(text.length, n.end + 100));
-      treatments.push({ span: { start: s.span.start + n.start, end: s.span.start + n.end }, family: n.family, regions: bodyRegionsOf(around), sentence: index });
-    }
   });
   const events = findEvents(doc, sentences, counts, treatments);
   for (const e of events) {
