@@ -115,6 +115,9 @@ test('kind 5: an age contradicted by a stated year of birth', () => {
   const f = assertOne(text, 'age-mismatch', { range: rangeOf(text, '50', 'is a '), severity: 'error' });
   assert.match(f.message, /year of birth of 1980 makes the patient 35 or 36/);
   assert.deepEqual(findingsOf(say('She was born in 1966.'), 'age-mismatch'), []);
+  // Another way of stating the age: "is a 56 y/o".
+  const yo = say('On review, the injured worker is a 56 y/o female.');
+  assertOne(yo, 'age-mismatch', { range: rangeOf(yo, '56'), severity: 'error' });
 });
 
 test('kind 5: a misquoted figure whose count only a row of another condition gives is a warning', () => {

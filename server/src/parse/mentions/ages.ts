@@ -10,7 +10,8 @@ const YEAR_OLD_RE = /\b(?:(is|was)\s+)?(?:the|this|a|an|a\s*\(\s*n\s*\))\s+(?:no
 // "The patient is 50 years old", "she is 50 years of age".
 const YEARS_OF_AGE_RE = /\b(?:patient|injured\s+worker|claimant|applicant|employee|he|she)\s+(?:is|was)\s+(?:now\s+)?(\d{1,3})\s+years?\s+(?:old|of\s+age)\b/gi;
 // "given her age of 56 years", "the applicant, now 28,", "the patient, aged 60,".
-const AGE_OF_RE = /\b(?:(?:his|her|the\s+(?:patient|injured\s+worker|applicant|claimant)'s)\s+age\s+of\s+(\d{1,3})\b|(?:patient|injured\s+worker|applicant|claimant|employee)\s*,\s*(?:now|aged?)\s+(\d{1,3})\s*,)/gi;
+// Also "56 y/o", "56 yo" after the patient, and "the patient, age 56".
+const AGE_OF_RE = /\b(?:(?:his|her|the\s+(?:patient|injured\s+worker|applicant|claimant)'s)\s+age\s+of\s+(\d{1,3})\b|(?:patient|injured\s+worker|applicant|claimant|employee)\s*,\s*(?:now|aged?)\s+(\d{1,3})\s*,|(?:is|was)\s+an?\s+(\d{1,3})\s*(?:y\/o|yo|y\.o\.)(?![\w/]))/gi;
 // "Age: 50" at the start of a line.
 const AGE_LABEL_RE = /(?:^|\n)[ \t]*Age\s*:\s*(\d{1,3})\b/g;
 const DOB_BEFORE = /(?:date\s+of\s+birth|\bD\.?O\.?B\.?|\bborn(?:\s+on)?)\s*(?:is|was|of|:|-)?\s*$/i;
@@ -44,7 +45,7 @@ export function findAges(doc: Pick<Determination, 'plain' | 'sections'>): AgeMen
   }
   for (const m of plain.matchAll(YEARS_OF_AGE_RE)) add(+m[1], m.index + m[0].search(/\d/), m[1].length);
   for (const m of plain.matchAll(AGE_OF_RE)) {
-    const v = m[1] ?? m[2];
+    const v = m[1] ?? m[2] ?? m[3];
     add(+v, m.index + m[0].lastIndexOf(v), v.length);
   }
   for (const m of plain.matchAll(AGE_LABEL_RE)) add(+m[1], m.index + m[0].lastIndexOf(m[1]), m[1].length);
