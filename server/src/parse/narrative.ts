@@ -12,10 +12,10 @@ const INJURY_BEFORE =
 // request was previously reviewed on", "non-certified by utilization review on". Whether the review is the
 // disputed one or an earlier one is settled by its event (parse/mentions/events.ts), not here.
 const UR_BEFORE =
-  /(?:(?:utilization\s+review|\bUR|\b(?:prior|previous)\s+(?:determination|review)(?=\s+(?:on|dated|of)\b))(?:\s+(?:report|decision|determination|letter|denial|modification|physician|reviewer))?\s*(?:,?\s*(?:dated|on|of|from|date(?:d)?\s+of)|,|\()|\b(?:prior|previous|original|the)\s+(?:denial|non-?\s?certification|modification|determination)\s+(?:was\s+(?:made|issued|rendered|dated)\s+)?(?:on|dated|of)|\b(?:previously\s+)?(?:reviewed|non-?\s?certified|denied|modified)\s+(?:by\s+(?:the\s+)?(?:utilization\s+review|UR|claims\s+administrator)\s+)?(?:on|dated)|\b(?:in\s+)?(?:a|the|its)\s+determination\s+(?:letter\s+)?(?:dated|of|on))\s*$/i;
+  /(?:(?:utilization\s+review|\bUR|\b(?:prior|previous)\s+(?:determination|review)(?=\s+(?:on|dated|of|letter)\b))(?:\s*\((?:UR|utilization\s+review(?:\s+board)?)\))?(?:\s+(?:report|decision|determination|letter|denial|modification|physician|reviewer|documentation|form|notice))?\s*(?:,?\s*(?:(?:is|was)\s+)?(?:dated|on|of|from|date(?:d)?\s+of|with\s+a\s+decision\s+date\s+of)|,|\()|\b(?:prior|previous|original|the)\s+(?:denial|non-?\s?certification|modification|determination)\s+(?:was\s+(?:made|issued|rendered|dated)\s+)?(?:on|dated|of)|\b(?:previously\s+)?(?:(?:reviewed\s+and\s+)?(?:reviewed|non-?\s?certified|denied|modified)(?:\s+certification)?|deemed\s+not\s+medically\s+necessary)\s+(?:by\s+(?:the\s+)?(?:utilization\s+review|UR|claims\s+administrator)\s+)?(?:on|dated)|\b(?:previous|prior)\s+denial\b[^.;]{0,40}?\bwas\s+on|\b(?:in\s+)?(?:a|the|its)\s+determination\s+(?:letter\s+)?(?:dated|of|on))\s*$/i;
 // The words before "reviewed/denied on" must speak of the request or the review: "the claim was denied on" is not it.
-const REVIEWED_ON = /^(?:previously\s+)?(?:reviewed|non-?\s?certified|denied|modified)\b|^(?:in\s+)?(?:a|the|its)\s+determination\b/i;
-const ABOUT_REQUEST = /\b(?:request\w*|RFA|utilization\s+review|UR)\b/i;
+const REVIEWED_ON = /^(?:previously\s+)?(?:reviewed|non-?\s?certified|denied|modified|deemed)\b|^(?:in\s+)?(?:a|the|its)\s+determination\b/i;
+const ABOUT_REQUEST = /\b(?:request\w*|RFA|utilization\s+review|UR|this\s+case|the\s+(?:requested\s+)?treatment)\b/i;
 // "On 11-3-16, utilization review determined"
 const UR_AFTER = /^\s*,?\s*(?:the\s+|a\s+|an\s+)?(?:prior\s+)?(?:utilization\s+review|UR)\b/i;
 
@@ -24,6 +24,9 @@ const OTHER_EVENT = /\b(?:prior|previous|earlier|another|past|separate|former|re
 
 // The date before its cue: "identify 10/13/2016 as the date of the industrial injury".
 const INJURY_AFTER = /^\s*,?\s*(?:as|was|is)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?(?:industrial\s+|work[- ]related\s+|original\s+)?injury|(?:industrial\s+)?injury\s+date)\b/i;
+
+const DECIDED = /\b(?:non-?\s?certif\w*|not\s+certif\w*|denied|modified|failed\s+to\s+approve|partially\s+(?:certified|approved))\b/i;
+const DATE_LIKE = /\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},/;
 
 function roleOf(plain: string, span: Span): DateRole {
   const before = plain.slice(Math.max(0, span.start - 90), span.start).replace(/\s+/g, ' ');
@@ -35,6 +38,8 @@ function roleOf(plain: string, span: Span): DateRole {
     // "a prior industrial injury on": another injury. For reviews, "prior" is how IMR letters name the
     // disputed UR; the review's event decides (parse/mentions/events.ts).
     if (injury) return OTHER_EVENT.test(before.slice(0, cue.index)) ? 'other' : 'injury';
+    // "the report reviewed by Utilization Review (UR) was dated ...": the date is the report's.
+    if (/\b(?:by|to|for|from)\s*$/i.test(before.slice(0, cue.index))) return 'other';
     if (REVIEWED_ON.test(cue[0])) {
       // The subject may be a long request title: read back to the sentence's start (at most 300 characters).
       const wide = plain.slice(Math.max(0, span.start - 300), span.start).replace(/\s+/g, ' ');
@@ -45,6 +50,15 @@ function roleOf(plain: string, span: Span): DateRole {
   }
   if (INJURY_AFTER.test(plain.slice(span.end, span.end + 60)) && !OTHER_EVENT.test(before)) return 'injury';
   const lead = plain.slice(Math.max(0, span.start - 12), span.start);
+  // "On 12-19-16 the request was non-certified by utilization review", "On December 30, 2016, the claims
+  // administrator failed to approve ...": the sentence opens with the date and tells the decision.
+  if (/(?:^|[.\n]\s*)On\s*$/.test(lead)) {
+    // Within a short clause, and not "a request was received ... which was non-certified on <date>".
+    const rest = plain.slice(span.end, span.end + 250);
+    const cut = rest.search(/[.;](?:\s|$)/);
+    const clause = (cut >= 0 ? rest.slice(0, cut) : rest).slice(0, 140);
+    if (/^\s*,?\s*(?:the|a|an)?\s*(?:request|claims\s+administrator|utilization\s+review|UR)\b/i.test(clause) && DECIDED.test(clause) && !DATE_LIKE.test(rest.slice(0, cut >= 0 ? cut : rest.length)) && !/\b(?:received|submitted|dated|that|which)\b/i.test(clause)) return 'ur';
+  }
   if (/\b(?:on|dated)\s*$/i.test(lead) || /(?:^|[.\n]\s*)$/.test(lead)) {
     if (UR_AFTER.test(plain.slice(span.end, span.end + 40))) return 'ur';
   }
