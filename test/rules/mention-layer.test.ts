@@ -47,6 +47,26 @@ test('kind 1, reversed: "prior review dated", "previously reviewed on", "the ori
     const text = say(s);
     assertOne(text, 'ur-date-mismatch', { range: rangeOf(text, date), severity: 'warning' });
   }
+  // Decision wording: the review's form or letter, its decision date, "denied certification on", and a
+  // sentence that opens with the date and tells the decision.
+  for (const [s, date] of [
+    ['The Utilization Review (UR) letter is dated 11/08/2016.', '11/08/2016'],
+    ['The utilization review report, with a decision date of 11/09/2016, modified the request.', '11/09/2016'],
+    ['The claims administrator denied certification on 11/10/2016 for the requested treatment.', '11/10/2016'],
+    ['The request was reviewed and denied on 11/11/2016.', '11/11/2016'],
+    ['On 11/12/2016, the request for physical therapy was non-certified by utilization review.', '11/12/2016'],
+    ['On 11/13/2016 the claims administrator failed to approve the massage therapy.', '11/13/2016'],
+  ]) {
+    const text = say(s);
+    assertOne(text, 'ur-date-mismatch', { range: rangeOf(text, date), severity: 'warning' });
+  }
+  // Not the review's date: a report the review read, a request received on the date, a clause that dates
+  // something else before the decision.
+  for (const s of [
+    'The progress report reviewed by Utilization Review (UR) was dated 11/08/2016.',
+    'On 11/12/2016, a request was received, which was non-certified later.',
+    'On 11/12/2016, the request dated 10/30/2016 was non-certified.',
+  ]) assert.deepEqual(findingsOf(say(s), 'ur-date-mismatch'), [], s);
   // A typed year (same day and month) is the disputed review too.
   const typo = say('In a utilization review dated 11/03/2015, the request was denied.');
   assertOne(typo, 'ur-date-mismatch', { range: rangeOf(typo, '11/03/2015'), severity: 'warning' });

@@ -44,7 +44,8 @@ function roleOf(plain: string, span: Span): DateRole {
       // The subject may be a long request title: read back to the sentence's start (at most 300 characters).
       const wide = plain.slice(Math.max(0, span.start - 300), span.start).replace(/\s+/g, ' ');
       const clause = wide.slice(Math.max(0, wide.search(/[^.;!?]*$/)));
-      if (!ABOUT_REQUEST.test(clause.slice(0, clause.length - cue[0].length))) return 'other';
+      // "denied certification on" is a review's own wording; "denied on" needs the request as its subject.
+      if (!/certification/i.test(cue[0]) && !ABOUT_REQUEST.test(clause.slice(0, clause.length - cue[0].length))) return 'other';
     }
     return 'ur';
   }
