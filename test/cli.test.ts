@@ -87,7 +87,6 @@ describe('imr-lint: exit codes and stylish output', () => {
         `  12:78  error  ${MISMATCH_MESSAGE}  injury-date-mismatch\n` +
         '\n' +
         '\u2716 1 problem (1 error, 0 warnings, 0 infos)\n' +
-        '  1 problem potentially fixable with the `--fix` option.\n' +
         '\n',
     );
   });
@@ -102,7 +101,14 @@ describe('imr-lint: exit codes and stylish output', () => {
     // The rule ids start in the same column.
     assert.equal(lines[2].indexOf('invalid-case-number'), lines[3].indexOf('injury-date-mismatch'));
     assert.ok(r.stdout.includes('\u2716 2 problems (2 errors, 0 warnings, 0 infos)\n'));
-    assert.ok(r.stdout.includes('  1 problem potentially fixable with the `--fix` option.\n'));
+    // Both findings change a fact (a case number, a date): suggestions only, so nothing for --fix.
+    assert.ok(!r.stdout.includes('potentially fixable'), r.stdout);
+  });
+
+  it('counts as fixable only findings with a fix that may run unattended (a redaction), not suggestions', () => {
+    const r = run([fxRel('phone-and-mismatch.md')]);
+    assert.equal(r.code, 1);
+    assert.ok(r.stdout.includes('\u2716 2 problems (1 error, 1 warning, 0 infos)\n  1 problem potentially fixable with the `--fix` option.\n'), r.stdout);
   });
 
   it('never colours piped output, and colours nothing when NO_COLOR is set', () => {
@@ -245,8 +251,8 @@ describe('imr-lint --format json', () => {
     assert.equal(f.docUrl, docUrl('injury-date-mismatch'));
     assert.deepEqual(f.related.map((x: any) => [x.message, x.line, x.column, x.endColumn]), [['Header Date of Injury', 2, 57, 67]]);
     assert.deepEqual(
-      f.fixes.map((x: any) => [x.preferred, x.edits[0].newText, x.edits[0].line, x.edits[0].column]),
-      [[true, 'October 22, 2009', 12, 78], [false, '12/22/2009', 2, 57]],
+      f.fixes.map((x: any) => [x.kind, x.preferred, x.edits[0].newText, x.edits[0].line, x.edits[0].column]),
+      [['suggestion', false, 'October 22, 2009', 12, 78], ['suggestion', false, '12/22/2009', 2, 57]],
     );
     // What the columns point at, checked against the file itself.
     const lines = readFileSync(fx('injury-mismatch.md'), 'utf8').split('\n');
@@ -291,21 +297,28 @@ describe('imr-lint --format sarif', () => {
     assert.deepEqual(res.relatedLocations.map((x: any) => [x.message.text, x.physicalLocation.region]), [
       ['Header Date of Injury', { startLine: 2, startColumn: 57, endLine: 2, endColumn: 67 }],
     ]);
-    // Only the preferred fix, as a replacement.
+    // A choice between two dates is a suggestion: SARIF carries only fixes that may run unattended.
+    assert.equal(res.fixes, undefined);
+    assert.deepEqual(run0.invocations[0], { executionSuccessful: true, toolExecutionNotifications: [] });
+  });
+
+  it('carries a redaction, the one kind of fix that may run unattended, as a replacement', () => {
+    const log = json(run(['--format', 'sarif', fxRel('phone.md')]));
+    const [res] = log.runs[0].results;
+    assert.equal(res.ruleId, 'unredacted-phi');
     assert.deepEqual(res.fixes, [
       {
-        description: { text: "Change to October 22, 2009 (the header's date)" },
+        description: { text: 'Replace the phone number with [REDACTED]' },
         artifactChanges: [
           {
-            artifactLocation: { uri: 'test/fixtures/cli/injury-mismatch.md', uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri: 'test/fixtures/cli/phone.md', uriBaseId: '%SRCROOT%' },
             replacements: [
-              { deletedRegion: { startLine: 12, startColumn: 78, endLine: 12, endColumn: 95 }, insertedContent: { text: 'October 22, 2009' } },
+              { deletedRegion: { startLine: 12, startColumn: 155, endLine: 12, endColumn: 169 }, insertedContent: { text: '[REDACTED]' } },
             ],
           },
         ],
       },
     ]);
-    assert.deepEqual(run0.invocations[0], { executionSuccessful: true, toolExecutionNotifications: [] });
   });
 
   it('regions are the engine\'s LSP positions + 1, for every finding (CRLF letter with non-ASCII text)', () => {
@@ -347,8 +360,10 @@ describe('imr-lint --format sarif', () => {
 });
 
 describe('imr-lint --fix', () => {
-  const original = readFileSync(fx('injury-mismatch.md'), 'utf8');
-  const FIXED_SENTENCE = 'sustained an industrial injury date of October 22, 2009.';
+  // A phone number is redacted unattended; a date that differs from the header is a suggestion, left alone.
+  const original = readFileSync(fx('phone.md'), 'utf8');
+  const PHONE = 'He can be reached at (555) 123-4567.';
+  const REDACTED = 'He can be reached at [REDACTED].';
 
   it('rewrites the file exactly, keeps its mode, leaves no temporary file, and the finding is gone', () => {
     const dir = tmp();
@@ -358,7 +373,7 @@ describe('imr-lint --fix', () => {
     const inodeBefore = statSync(file).ino;
     const r = run(['--fix', '-f', 'json', 'letter.md'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
-    const expected = original.replace('sustained an industrial injury date of December 22, 2009.', FIXED_SENTENCE);
+    const expected = original.replace(PHONE, REDACTED);
     assert.notEqual(expected, original);
     assert.equal(readFileSync(file, 'utf8'), expected);
     assert.equal(statSync(file).mode & 0o777, 0o664);
@@ -373,15 +388,28 @@ describe('imr-lint --fix', () => {
     assert.equal(again.stdout, '');
   });
 
-  it('reports what remains after fixing (stylish), exit 1 for a remaining error', () => {
+  it('reports what remains after fixing (stylish), exit 1 for a remaining error; never picks one of two dates', () => {
     const dir = tmp();
-    copyFileSync(fx('two-errors.md'), join(dir, 'letter.md'));
+    const mixed = readFileSync(fx('phone-and-mismatch.md'), 'utf8');
+    writeFileSync(join(dir, 'letter.md'), mixed);
     const r = run(['--fix', 'letter.md'], { cwd: dir });
     assert.equal(r.code, 1);
-    assert.ok(r.stdout.includes('invalid-case-number'));
-    assert.ok(!r.stdout.includes('injury-date-mismatch'), r.stdout);
+    assert.ok(r.stdout.includes('injury-date-mismatch'), r.stdout);
+    assert.ok(!r.stdout.includes('unredacted-phi'), r.stdout);
     assert.ok(!r.stdout.includes('potentially fixable'));
-    assert.ok(readFileSync(join(dir, 'letter.md'), 'utf8').includes(FIXED_SENTENCE));
+    assert.equal(readFileSync(join(dir, 'letter.md'), 'utf8'), mixed.replace(PHONE, REDACTED));
+  });
+
+  it('leaves a file whose findings have only suggestions byte for byte as it was', () => {
+    const dir = tmp();
+    const file = join(dir, 'letter.md');
+    copyFileSync(fx('two-errors.md'), file);
+    const before = statSync(file);
+    const r = run(['--fix', '-f', 'json', 'letter.md'], { cwd: dir });
+    assert.equal(r.code, 1);
+    assert.equal(readFileSync(file, 'utf8'), readFileSync(fx('two-errors.md'), 'utf8'));
+    assert.equal(statSync(file).ino, before.ino);
+    assert.equal(json(r)[0].fixesApplied, 0);
   });
 
   it('keeps a byte-order mark and CRLF line ends', () => {
@@ -393,7 +421,7 @@ describe('imr-lint --fix', () => {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const bytes = readFileSync(file);
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-    assert.equal(bytes.toString('utf8'), crlf.replace('injury date of December 22, 2009.', 'injury date of October 22, 2009.'));
+    assert.equal(bytes.toString('utf8'), crlf.replace(PHONE, REDACTED));
   });
 
   it('does not write a read-only file, and says so', () => {
@@ -403,12 +431,12 @@ describe('imr-lint --fix', () => {
     chmodSync(file, 0o444);
     const before = statSync(file);
     const r = run(['--fix', 'letter.md'], { cwd: dir });
-    assert.equal(r.code, 1); // the error is still in the file
+    assert.equal(r.code, 1); // only a warning remains, but the fix could not be written
     assert.equal(readFileSync(file, 'utf8'), original);
     assert.equal(statSync(file).ino, before.ino);
     assert.equal(statSync(file).mtimeMs, before.mtimeMs);
     assert.match(r.stderr, /^imr-lint: letter\.md: fixes not written: the file is read-only\.$/m);
-    assert.ok(r.stdout.includes(`12:78  error  ${MISMATCH_MESSAGE}`));
+    assert.ok(r.stdout.includes('12:155  warning  A phone number is in the letter.'), r.stdout);
     assert.deepEqual(readdirSync(dir), ['letter.md']);
     chmodSync(file, 0o644);
   });

@@ -54,9 +54,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
         span,
         range: lines.rangeOf(span),
         related: (f.related ?? []).map((r) => ({ span: clamp(r.span, text.length), range: lines.rangeOf(clamp(r.span, text.length)), message: r.message })),
-        fixes: (f.fixes ?? []).map((fx) => ({
+        fixes: (f.fixes ?? []).map((fx, i, all) => ({
           title: fx.title,
-          preferred: fx.preferred,
+          kind: fx.kind,
+          preferred: fx.kind === 'fix' && all.findIndex((x) => x.kind === 'fix') === i,
           edits: fx.edits.map((e) => ({ span: clamp(e.span, text.length), range: lines.rangeOf(clamp(e.span, text.length)), newText: e.newText })),
         })),
       });

@@ -31,7 +31,12 @@ export interface Fix {
   /** What the fix does, as shown in a quick-fix menu ("Change to 10/22/2009"). */
   title: string;
   edits: TextEdit[];
-  /** The obvious fix: `isPreferred` in LSP, the one `--fix` applies. */
+  /**
+   * 'fix': cannot change what the letter decides or asserts, so Fix All, fix on save and `--fix` may apply
+   * it. 'suggestion': the reviewer picks it (a verdict, a date, a count, a citation, one of two facts).
+   */
+  kind: 'fix' | 'suggestion';
+  /** The first fix of kind 'fix': `isPreferred` in LSP, the one `--fix` applies. Never a suggestion. */
   preferred?: boolean;
 }
 

@@ -28,15 +28,17 @@ test('the seed yields exactly injury-date-mismatch and visits-over-limit, at the
   assert.match(visits.message, /page\(s\) 60/);
 });
 
-test('the seed: the preferred injury-date fix rewrites the mention in its own format and clears it', { skip }, () => {
+test('the seed: the injury-date suggestions go both ways, none runs unattended; the chosen one clears it', { skip }, () => {
   const text = seedText();
   const injury = lint(text).findings.find((f) => f.ruleId === 'injury-date-mismatch')!;
-  const preferred = injury.fixes.find((f) => f.preferred)!;
-  assert.deepEqual(preferred.edits.map((e) => e.newText), ['October 22, 2009']);
-  const alternative = injury.fixes.find((f) => !f.preferred)!;
-  assert.deepEqual(alternative.edits.map((e) => [text.slice(e.span.start, e.span.end), e.newText]), [['10/22/2009', '12/22/2009']]);
+  assert.deepEqual(injury.fixes.map((f) => [f.kind, !!f.preferred, f.edits.map((e) => [text.slice(e.span.start, e.span.end), e.newText])]), [
+    ['suggestion', false, [['December 22, 2009', 'October 22, 2009']]],
+    ['suggestion', false, [['10/22/2009', '12/22/2009']]],
+  ]);
+  assert.equal(applyFixes(text, [injury]).applied, 0, 'fix all leaves a choice between two dates to the reviewer');
 
-  const fixed = applyFixes(text, [injury]).text;
+  const chosen = injury.fixes[0].edits[0];
+  const fixed = text.slice(0, chosen.span.start) + chosen.newText + text.slice(chosen.span.end);
   assert.ok(fixed.includes('industrial injury date of October 22, 2009.'));
   assert.deepEqual(lint(fixed).findings.map((f) => f.ruleId), ['visits-over-limit']);
 });

@@ -60,7 +60,7 @@ describe('language server over stdio (push diagnostics)', { skip }, () => {
     assert.deepEqual(codes(await client.diagnosticsFor(SEED_URI, 3)), ['injury-date-mismatch', 'visits-over-limit']);
   });
 
-  test('the preferred quick fix, applied, removes its diagnostic and creates no other', async () => {
+  test('the suggestions of a date mismatch go both ways, neither is preferred; the chosen one removes its diagnostic', async () => {
     const ds = await client.diagnosticsFor(SEED_URI, 3);
     const injury = ds.find((d) => d.code === 'injury-date-mismatch')!;
     const actions = await client.request<any[]>('textDocument/codeAction', {
@@ -74,11 +74,11 @@ describe('language server over stdio (push diagnostics)', { skip }, () => {
       'Change the header\'s Date of Injury to 12/22/2009',
       'Disable injury-date-mismatch for this line',
       'Disable injury-date-mismatch for this document',
-      'Fix all auto-fixable IMR problems',
     ]);
-    const preferred = actions.find((a) => a.isPreferred)!;
-    assert.equal(preferred.kind, 'quickfix');
-    const docEdit = preferred.edit.documentChanges[0];
+    assert.deepEqual(actions.map((a) => !!a.isPreferred), actions.map(() => false), 'a choice between two dates is never preferred (auto fix would apply it)');
+    const chosen = actions[0];
+    assert.equal(chosen.kind, 'quickfix');
+    const docEdit = chosen.edit.documentChanges[0];
     assert.deepEqual(docEdit.textDocument, { uri: SEED_URI, version: 3 }, 'the edit is pinned to the version it was computed for');
     const fixed = applyLspEdits(seed, docEdit.edits);
     assert.ok(fixed.includes('industrial injury date of October 22, 2009.'));
@@ -101,10 +101,13 @@ describe('language server over stdio (push diagnostics)', { skip }, () => {
     await client.diagnosticsFor(SEED_URI, 7);
   });
 
-  test('source.fixAll.imr applies every preferred fix in one edit', async () => {
-    const broken = seed.replace('Standard', 'Standrad').replace('NECK:** Upheld', 'NECK:** Overturned');
+  test('source.fixAll.imr applies only fixes that cannot change a decision: the redaction, not the verdict, date or priority', async () => {
+    const broken = seed
+      .replace('Standard', 'Standrad')
+      .replace('NECK:** Upheld', 'NECK:** Overturned')
+      .replace('graded 6/10.', 'graded 6/10. She can be reached at 555-123-4567.');
     await client.change(SEED_URI, 8, [{ text: broken }]);
-    assert.deepEqual(codes(await client.diagnosticsFor(SEED_URI, 8)), ['invalid-priority', 'injury-date-mismatch', 'visits-over-limit', 'verdict-conflict']);
+    assert.deepEqual(codes(await client.diagnosticsFor(SEED_URI, 8)), ['invalid-priority', 'injury-date-mismatch', 'unredacted-phi', 'visits-over-limit', 'verdict-conflict']);
     const actions = await client.request<any[]>('textDocument/codeAction', {
       textDocument: { uri: SEED_URI },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -113,9 +116,9 @@ describe('language server over stdio (push diagnostics)', { skip }, () => {
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.imr');
     const fixed = applyLspEdits(broken, actions[0].edit.documentChanges[0].edits);
-    assert.equal(fixed, seed.replace('December 22, 2009', 'October 22, 2009'));
+    assert.equal(fixed, broken.replace('555-123-4567', '[REDACTED]'));
     await client.change(SEED_URI, 9, [{ text: fixed }]);
-    assert.deepEqual(codes(await client.diagnosticsFor(SEED_URI, 9)), ['visits-over-limit']);
+    assert.deepEqual(codes(await client.diagnosticsFor(SEED_URI, 9)), ['invalid-priority', 'injury-date-mismatch', 'visits-over-limit', 'verdict-conflict']);
     await client.change(SEED_URI, 10, [{ text: seed }]);
     await client.diagnosticsFor(SEED_URI, 10);
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, preferredFix, rangeOf, replaceOnce, toCrlf } from './helpers.ts';
+import { applyFixes } from '../../server/src/index.ts';
+import { CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, firstFix, rangeOf, replaceOnce, toCrlf } from './helpers.ts';
 
 const RULE = 'age-mismatch';
 const FIRST = 'The injured worker is a 50 year old female';
@@ -13,10 +14,12 @@ test('a later statement of another age: error on its number, the first statement
   const f = assertOne(text, RULE, { range: rangeOf(text, '52'), severity: 'error' });
   assert.equal(f.message, 'The patient\'s age here (52) differs from the age stated first (50). One of them is wrong: check the records and make them agree.');
   assert.deepEqual(f.related.map((r) => [r.message, r.range]), [['Age stated first', rangeOf(text, '50', FIRST)]]);
-  assert.equal(preferredFix(f).title, 'Change to 50 (the age stated first)');
+  assert.equal(firstFix(f).title, 'Change to 50 (the age stated first)');
   assertEditRanges(text, f);
   assert.equal(assertFixResolves(text, f), later('The claimant is a 50 year old female with chronic neck pain.'));
-  const other = f.fixes.find((x) => !x.preferred)!;
+  assert.deepEqual(f.fixes.map((x) => x.kind), ['suggestion', 'suggestion']);
+  assert.equal(applyFixes(text, [f]).applied, 0, 'an age is a fact: never changed unattended');
+  const other = f.fixes[1];
   assert.equal(other.title, 'Change the first statement to 52');
   assert.equal(assertFixResolves(text, f, {}, other), replaceOnce(text, '50 year old', '52 year old'));
   assert.deepEqual(allIds(text), [RULE]);
@@ -55,7 +58,7 @@ test('a date of birth that makes the patient another age at the Decision Date: e
   const f = assertOne(text, RULE, { range: rangeOf(text, '50', 'worker is a'), severity: 'error' });
   assert.equal(f.message, 'The patient\'s age is given as 50, but the date of birth 03/15/1960 makes the patient 56 at the Decision Date (12/19/2016). Correct the age or the date of birth.');
   assert.deepEqual(f.related.map((r) => [r.message, r.range]), [['Date of birth', rangeOf(text, '03/15/1960')], ['Decision Date', rangeOf(text, '12/19/2016')]]);
-  assert.equal(preferredFix(f).title, 'Change the age to 56');
+  assert.equal(firstFix(f).title, 'Change the age to 56');
   assert.deepEqual(findingsOf(replaceOnce(text, '50 year old', '56 year old'), RULE), []);
 });
 

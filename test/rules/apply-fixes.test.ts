@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFixes } from '../../server/src/index.ts';
-import { CLEAN_MD, CLEAN_TXT, lintText, replaceOnce, toCrlf } from './helpers.ts';
+import { CLEAN_MD, CLEAN_TXT, applyEdits, lintText, replaceOnce, toCrlf } from './helpers.ts';
 
-// Several fixable findings at once: the engine's applyFixes (what --fix and "Fix all" do) must restore the
-// clean letter in one pass, in Markdown, plain text and with CRLF line endings.
+// Five findings whose remedies change a date, a priority or a verdict: by the fix policy every one is a
+// suggestion. applyFixes (what --fix, Fix All and fix on save run) must leave the letter exactly as it is;
+// choosing each finding's first suggestion restores the clean letter, in Markdown, plain text and CRLF.
 function broken(base: string, md: boolean): string {
   let t = replaceOnce(base, 'injury on 10/13/2015.', 'injury on 10/31/2015.');
   t = replaceOnce(t, 'dated 11/03/2016, the', 'dated 11/08/2016, the');
@@ -21,14 +22,17 @@ for (const [name, base, md] of [
   ['Markdown, CRLF', toCrlf(CLEAN_MD), true],
   ['plain text, CRLF', toCrlf(CLEAN_TXT), false],
 ] as const) {
-  test(`${name}: five fixable findings, fixed in one pass, give back the clean letter`, () => {
+  test(`${name}: five findings that change decisions or facts: fix all changes nothing, the suggestions restore the letter`, () => {
     const text = md ? broken(base.replace(/\r\n/g, '\n'), true) : broken(base.replace(/\r\n/g, '\n'), false);
     const input = base.includes('\r\n') ? toCrlf(text) : text;
     const { findings } = lintText(input);
     assert.deepEqual(findings.map((f) => f.ruleId), EXPECTED);
-    const { text: fixed, applied } = applyFixes(input, findings);
-    assert.equal(applied, 5);
-    assert.equal(fixed, base);
-    assert.deepEqual(lintText(fixed).findings, []);
+    assert.deepEqual(findings.map((f) => f.fixes.every((x) => x.kind === 'suggestion' && !x.preferred)), EXPECTED.map(() => true));
+    const { text: unattended, applied } = applyFixes(input, findings);
+    assert.equal(applied, 0);
+    assert.equal(unattended, input);
+    const chosen = applyEdits(input, findings.flatMap((f) => f.fixes[0].edits));
+    assert.equal(chosen, base);
+    assert.deepEqual(lintText(chosen).findings, []);
   });
 }

@@ -33,6 +33,24 @@ test('every registered rule has a test file in test/rules and a page in docs/rul
   }
 });
 
+test('each rule page states its fix policy as the rule declares it, and so does the rules index', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { dirname, join } = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'rules');
+  const index = readFileSync(join(dir, 'README.md'), 'utf8');
+  for (const r of RULES) {
+    const page = readFileSync(join(dir, `${r.meta.id}.md`), 'utf8');
+    const line = /## Fixes and suggestions\n\n([^\n]*)\n/.exec(page)?.[1];
+    assert.ok(line, `docs/rules/${r.meta.id}.md has a "Fixes and suggestions" section`);
+    const expected = r.meta.fixable ? /^Fix: / : r.meta.hasSuggestions ? /^Suggestions? only\b.*Never applied by Fix All, fix on save or `imr-lint --fix`/ : /^None\.$/;
+    assert.match(line, expected, r.meta.id);
+    assert.doesNotMatch(page, /\bpreferred\b/, `${r.meta.id}: no fix is "preferred" but a fix of kind 'fix'`);
+    const column = r.meta.fixable ? 'fix' : r.meta.hasSuggestions ? 'suggestions' : '';
+    assert.ok(index.includes(`| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.defaultSeverity} | ${column} |`), `docs/rules/README.md row of ${r.meta.id}`);
+  }
+});
+
 for (const [name, text, languageId] of [['clean.md', CLEAN_MD, 'markdown'], ['clean.txt', CLEAN_TXT, 'plaintext']] as const) {
   test(`${name} parses completely: 7 header fields, 3 sections, 2 full items, injury and UR dates`, () => {
     const { model } = lint(text, { languageId });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFixes } from '../../server/src/index.ts';
-import { CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, lintText, preferredFix, rangeOf, replaceOnce, toCrlf } from './helpers.ts';
+import { CLEAN_MD, CLEAN_TXT, allIds, applyEdits, assertEditRanges, assertFixResolves, assertOne, findingsOf, lintText, firstFix, rangeOf, replaceOnce, toCrlf } from './helpers.ts';
 
 const RULE = 'missing-conclusion';
 const PT_TITLE = 'PHYSICAL THERAPY TIMES 8 SESSIONS FOR THE LUMBAR SPINE';
@@ -14,7 +14,7 @@ test('an Overturned rationale without its conclusion: warning on the label, verd
   const f = assertOne(text, RULE, { range: rangeOf(text, 'Decision rationale:', PT_TITLE), severity: 'warning' });
   assert.equal(f.message, `The decision rationale of "${PT_TITLE}" does not conclude whether the request is medically necessary. End it with the conclusion ("Therefore, the request is medically necessary."), so that the verdict can be checked against it.`);
   assert.deepEqual(f.related.map((r) => [r.message, r.range]), [['Verdict: Overturned', rangeOf(text, 'Overturned')]]);
-  const fix = preferredFix(f);
+  const fix = firstFix(f);
   assert.equal(fix.title, 'Add "Therefore, the request is medically necessary." (the Overturned verdict)');
   assertEditRanges(text, f);
   assert.equal(assertFixResolves(text, f), CLEAN_MD);
@@ -26,22 +26,24 @@ test('an Upheld rationale: the fix adds "not medically necessary"; on the second
   const f = assertOne(text, RULE, { range: rangeOf(text, 'Decision rationale:', MASSAGE_TITLE), severity: 'warning' });
   assert.match(f.message, new RegExp(`^The decision rationale of "${MASSAGE_TITLE}" does not conclude`));
   assert.match(f.message, /"Therefore, the request is not medically necessary\."/);
-  assert.equal(preferredFix(f).title, 'Add "Therefore, the request is not medically necessary." (the Upheld verdict)');
+  assert.equal(firstFix(f).title, 'Add "Therefore, the request is not medically necessary." (the Upheld verdict)');
   assert.equal(assertFixResolves(text, f), CLEAN_MD);
 });
 
 test('a rationale whose last sentence has no period: the fix closes it first', () => {
   const text = replaceOnce(CLEAN_MD, ` Further massage is not supported.${MASSAGE_CONCLUSION}`, ' Further massage is not supported');
   const f = assertOne(text, RULE, { range: rangeOf(text, 'Decision rationale:', MASSAGE_TITLE), severity: 'warning' });
-  assert.equal(preferredFix(f).edits[0].newText, '. Therefore, the request is not medically necessary.');
+  assert.equal(firstFix(f).edits[0].newText, '. Therefore, the request is not medically necessary.');
   assert.equal(assertFixResolves(text, f), CLEAN_MD);
 });
 
-test('both rationales without a conclusion: two findings; applying all fixes restores the letter', () => {
+test('both rationales without a conclusion: two findings; fix all writes no conclusion, the two suggestions restore the letter', () => {
   const text = replaceOnce(replaceOnce(CLEAN_MD, PT_CONCLUSION, ''), MASSAGE_CONCLUSION, '');
   const fs = findingsOf(text, RULE);
   assert.deepEqual(fs.map((f) => f.range), [rangeOf(text, 'Decision rationale:', PT_TITLE), rangeOf(text, 'Decision rationale:', MASSAGE_TITLE)]);
-  assert.equal(applyFixes(text, lintText(text).findings).text, CLEAN_MD);
+  assert.equal(applyFixes(text, lintText(text).findings).text, text);
+  assert.deepEqual(fs.map((f) => f.fixes.map((x) => x.kind)), [['suggestion'], ['suggestion']]);
+  assert.equal(applyEdits(text, fs.flatMap((f) => f.fixes[0].edits)), CLEAN_MD);
 });
 
 test('no verdict yet: warning without a fix (the conclusion to add is not known)', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  CLEAN_MD, CLEAN_TXT, allIds, applyEdits, assertEditRanges, assertFixResolves, assertOne, findingsOf, lintText, preferredFix,
+  CLEAN_MD, CLEAN_TXT, allIds, applyEdits, assertEditRanges, assertFixResolves, assertOne, findingsOf, lintText, firstFix,
   rangeOf, replaceAfter, replaceOnce, spanOf,
 } from './helpers.ts';
 
@@ -16,7 +16,7 @@ test('no MAXIMUS guideline line: reported on the title; the fix inserts the tabl
   const text = replaceOnce(CLEAN_MD, `${MASSAGE_MX}\n\n`, '');
   const f = assertOne(text, RULE, { range: rangeOf(text, MASSAGE_TITLE), severity: 'error' });
   assert.match(f.message, /"MASSAGE THERAPY TIMES 6 SESSIONS FOR THE NECK" has no MAXIMUS guideline line/);
-  const fix = preferredFix(f);
+  const fix = firstFix(f);
   assert.equal(fix.title, 'Cite Chronic Pain Medical Treatment page(s) 60');
   const at = text.indexOf('**Decision rationale:**', text.indexOf(MASSAGE_TITLE));
   assert.deepEqual(fix.edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, `**MAXIMUS guideline:** ${MASSAGE_CITATION}\n\n`]]);
@@ -29,7 +29,7 @@ test('a line that names no guideline: reported on its text, which the fix replac
   const text = replaceOnce(CLEAN_MD, MASSAGE_MX, '**MAXIMUS guideline:** See the rationale below.');
   const f = assertOne(text, RULE, { range: rangeOf(text, 'See the rationale below.'), severity: 'error' });
   assert.match(f.message, /names no guideline/);
-  assert.deepEqual(preferredFix(f).edits.map((e) => [e.span, e.newText]), [[spanOf(text, 'See the rationale below.'), MASSAGE_CITATION]]);
+  assert.deepEqual(firstFix(f).edits.map((e) => [e.span, e.newText]), [[spanOf(text, 'See the rationale below.'), MASSAGE_CITATION]]);
   assertFixResolves(text, f);
 });
 
@@ -37,7 +37,7 @@ test('"did not cite any medical evidence" on an ordinary item: reported on the s
   const text = replaceOnce(CLEAN_MD, MASSAGE_MX, `**MAXIMUS guideline:** ${NO_CITATION}`);
   const f = assertOne(text, RULE, { range: rangeOf(text, NO_CITATION), severity: 'error' });
   assert.match(f.message, /acceptable only for services associated with a denied surgery/);
-  assert.deepEqual(preferredFix(f).edits.map((e) => e.newText), [MASSAGE_CITATION]);
+  assert.deepEqual(firstFix(f).edits.map((e) => e.newText), [MASSAGE_CITATION]);
   assertFixResolves(text, f);
 });
 
@@ -46,7 +46,7 @@ test('an empty line: reported on the label; the fix puts the citation after the 
   const f = assertOne(text, RULE, { range: rangeOf(text, 'MAXIMUS guideline:', MASSAGE_TITLE), severity: 'error' });
   assert.match(f.message, /empty MAXIMUS guideline/);
   const at = spanOf(text, '**MAXIMUS guideline:**', MASSAGE_TITLE).end;
-  assert.deepEqual(preferredFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, ` ${MASSAGE_CITATION}`]]);
+  assert.deepEqual(firstFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, ` ${MASSAGE_CITATION}`]]);
   assertEditRanges(text, f);
   const fixed = assertFixResolves(text, f);
   const line = fixed.slice(fixed.indexOf('MAXIMUS guideline:', fixed.indexOf(MASSAGE_TITLE)) - 2).split('\n')[0];
@@ -56,8 +56,8 @@ test('an empty line: reported on the label; the fix puts the citation after the 
 test('the citation offered for lumbar physical therapy is MTUS physical medicine, not an ODG row for another body part', () => {
   const text = replaceOnce(CLEAN_MD, `${PT_MX}\n\n`, '');
   const f = assertOne(text, RULE, { range: rangeOf(text, 'PHYSICAL THERAPY TIMES 8 SESSIONS FOR THE LUMBAR SPINE'), severity: 'error' });
-  assert.deepEqual(preferredFix(f).edits.map((e) => e.newText), ['**MAXIMUS guideline:** Decision based on MTUS Chronic Pain Medical Treatment 2016, Page(s): 98-99.\n\n']);
-  assert.equal(preferredFix(f).title, 'Cite Chronic Pain Medical Treatment page(s) 98, 99');
+  assert.deepEqual(firstFix(f).edits.map((e) => e.newText), ['**MAXIMUS guideline:** Decision based on MTUS Chronic Pain Medical Treatment 2016, Page(s): 98-99.\n\n']);
+  assert.equal(firstFix(f).title, 'Cite Chronic Pain Medical Treatment page(s) 98, 99');
   assertFixResolves(text, f);
 });
 
@@ -66,7 +66,7 @@ test('plain text: the inserted line has no asterisks', () => {
   const text = replaceAfter(CLEAN_TXT, 'Massage therapy times 6 sessions', mx, '');
   const f = assertOne(text, RULE, { range: rangeOf(text, 'Massage therapy times 6 sessions for the neck'), severity: 'error' });
   const at = text.indexOf('Decision rationale:', text.indexOf('Massage therapy times 6'));
-  assert.deepEqual(preferredFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, `MAXIMUS guideline: ${MASSAGE_CITATION}\n\n`]]);
+  assert.deepEqual(firstFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, `MAXIMUS guideline: ${MASSAGE_CITATION}\n\n`]]);
   assertFixResolves(text, f);
 });
 
@@ -74,7 +74,7 @@ test('a treatment the table does not know: the fix inserts a template whose slot
   let text = replaceOnce(CLEAN_MD, 'MASSAGE THERAPY TIMES 6 SESSIONS FOR THE NECK:** Upheld', 'TOPICAL LIDOCAINE PATCH #30:** Upheld');
   text = replaceOnce(text, `${MASSAGE_MX}\n\n`, '');
   const f = assertOne(text, RULE, { range: rangeOf(text, 'TOPICAL LIDOCAINE PATCH #30'), severity: 'error' });
-  const fix = preferredFix(f);
+  const fix = firstFix(f);
   assert.equal(fix.title, 'Insert a citation line to fill in');
   const fixed = applyEdits(text, fix.edits);
   assert.deepEqual(findingsOf(fixed, RULE), []);

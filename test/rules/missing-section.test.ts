@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, positionAt,
-  preferredFix, rangeAt, rangeOf, replaceOnce, spanOf, toCrlf,
+  firstFix, rangeAt, rangeOf, replaceOnce, spanOf, toCrlf,
 } from './helpers.ts';
 
 const RULE = 'missing-section';
@@ -16,7 +16,7 @@ test('Markdown: a missing CLINICAL CASE SUMMARY heading is reported on the next 
   assert.deepEqual(f.related, []);
   assert.equal(f.fixes.length, 1);
   const at = spanOf(text, `### ${DECISIONS}`).start;
-  assert.deepEqual(preferredFix(f).edits.map((e) => ({ span: e.span, newText: e.newText })), [
+  assert.deepEqual(firstFix(f).edits.map((e) => ({ span: e.span, newText: e.newText })), [
     { span: { start: at, end: at }, newText: '### CLINICAL CASE SUMMARY\n\n' },
   ]);
   assertEditRanges(text, f);
@@ -30,7 +30,7 @@ test('Markdown: a missing first heading is reported on CLINICAL CASE SUMMARY, th
   const f = assertOne(text, RULE, { range: rangeOf(text, 'CLINICAL CASE SUMMARY'), severity: 'error' });
   assert.match(f.message, /"HOW THE IMR FINAL DETERMINATION WAS MADE" is missing/);
   const at = spanOf(text, '### CLINICAL CASE SUMMARY').start;
-  assert.deepEqual(preferredFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, '### HOW THE IMR FINAL DETERMINATION WAS MADE\n\n']]);
+  assert.deepEqual(firstFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, '### HOW THE IMR FINAL DETERMINATION WAS MADE\n\n']]);
   assertFixResolves(text, f);
 });
 
@@ -50,7 +50,7 @@ test('a letter cut off before the decisions section: reported on the last line; 
   const lastLine = spanOf(text, 'The injured worker is a 50 year old female');
   const f = assertOne(text, RULE, { range: rangeAt(text, lastLine.start, text.length - 2), severity: 'error' });
   assert.match(f.message, /"IMR ISSUES, DECISIONS AND RATIONALES" is missing/);
-  assert.deepEqual(preferredFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: text.length, end: text.length }, `### ${DECISIONS}\n`]]);
+  assert.deepEqual(firstFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: text.length, end: text.length }, `### ${DECISIONS}\n`]]);
   assertEditRanges(text, f);
   assertFixResolves(text, f);
 });
@@ -59,7 +59,7 @@ test('a letter cut off without a final line break: the appended heading starts a
   const text = CLEAN_MD.slice(0, CLEAN_MD.indexOf(`### ${DECISIONS}`)).trimEnd();
   const lastLine = spanOf(text, 'The injured worker is a 50 year old female');
   const f = assertOne(text, RULE, { range: rangeAt(text, lastLine.start, text.length), severity: 'error' });
-  assert.deepEqual(preferredFix(f).edits.map((e) => e.newText), [`\n\n### ${DECISIONS}\n`]);
+  assert.deepEqual(firstFix(f).edits.map((e) => e.newText), [`\n\n### ${DECISIONS}\n`]);
   assertFixResolves(text, f);
 });
 
@@ -79,7 +79,7 @@ test('plain text: the heading is inserted without "### " at the start of the nex
   const f = assertOne(text, RULE, { range: rangeOf(text, DECISIONS), severity: 'error', options: { languageId: 'plaintext' } });
   const at = spanOf(text, `                      ${DECISIONS}`).start;
   assert.equal(positionAt(text, at).character, 0);
-  assert.deepEqual(preferredFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, 'CLINICAL CASE SUMMARY\n\n']]);
+  assert.deepEqual(firstFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, 'CLINICAL CASE SUMMARY\n\n']]);
   assertFixResolves(text, f);
 });
 
@@ -88,7 +88,7 @@ test('CRLF: the range counts \\r\\n as one line break and the inserted heading u
   const f = assertOne(text, RULE, { range: rangeOf(text, DECISIONS), severity: 'error' });
   assert.equal(f.range.start.character, 4);
   const at = spanOf(text, `### ${DECISIONS}`).start;
-  assert.deepEqual(preferredFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, '### CLINICAL CASE SUMMARY\r\n\r\n']]);
+  assert.deepEqual(firstFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, '### CLINICAL CASE SUMMARY\r\n\r\n']]);
   assertEditRanges(text, f);
   const fixed = assertFixResolves(text, f);
   assert.ok(!/(?<!\r)\n/.test(fixed), 'no bare \\n after the fix');

@@ -1,18 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, preferredFix, rangeOf, replaceOnce, spanOf } from './helpers.ts';
+import { applyFixes } from '../../server/src/index.ts';
+import { CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, firstFix, rangeOf, replaceOnce, spanOf } from './helpers.ts';
 
 const RULE = 'missing-verdict';
 const PT_TITLE = 'PHYSICAL THERAPY TIMES 8 SESSIONS FOR THE LUMBAR SPINE';
 
-test('bold title without verdict: error on the title; the preferred fix adds the concluded verdict after the bold label', () => {
+test('bold title without verdict: error on the title; two suggestions, the concluded verdict first, none unattended', () => {
   const text = replaceOnce(CLEAN_MD, 'SPINE:** Overturned', 'SPINE:**');
   const f = assertOne(text, RULE, { range: rangeOf(text, PT_TITLE), severity: 'error' });
   assert.match(f.message, /"PHYSICAL THERAPY TIMES 8 SESSIONS FOR THE LUMBAR SPINE" has no verdict/);
-  assert.equal(f.fixes.length, 1);
-  assert.equal(preferredFix(f).title, 'Add the verdict Overturned (as the rationale concludes)');
+  assert.deepEqual(f.fixes.map((x) => [x.title, x.kind, !!x.preferred]), [
+    ['Add the verdict Overturned (as the rationale concludes)', 'suggestion', false],
+    ['Add the verdict Upheld', 'suggestion', false],
+  ]);
+  assert.equal(applyFixes(text, [f]).applied, 0, 'a verdict is the physician\'s: never written unattended');
   const at = spanOf(text, `${PT_TITLE}:**`).end;
-  assert.deepEqual(preferredFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, ' Overturned']]);
+  assert.deepEqual(firstFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, ' Overturned']]);
   assertEditRanges(text, f);
   assert.equal(assertFixResolves(text, f), CLEAN_MD);
 });
@@ -27,11 +31,11 @@ test('a title without a colon gets ": Overturned"', () => {
   const text = replaceOnce(CLEAN_MD, 'SPINE:** Overturned', 'SPINE**');
   const f = assertOne(text, RULE, { range: rangeOf(text, PT_TITLE), severity: 'error' });
   const at = spanOf(text, PT_TITLE).end;
-  assert.deepEqual(preferredFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, ': Overturned']]);
+  assert.deepEqual(firstFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, ': Overturned']]);
   assertFixResolves(text, f);
 });
 
-test('no conclusion to go by: two fixes, Upheld and Overturned, neither preferred', () => {
+test('no conclusion to go by: two suggestions, Upheld and Overturned, neither preferred', () => {
   let text = replaceOnce(CLEAN_MD, 'SPINE:** Overturned', 'SPINE**');
   text = replaceOnce(text, 'Therefore, the request is medically necessary.', 'The request is supported.');
   const f = assertOne(text, RULE, { range: rangeOf(text, PT_TITLE), severity: 'error' });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, preferredFix, rangeAt, rangeOf, replaceOnce, spanOf, toCrlf } from './helpers.ts';
+import { CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, firstFix, rangeAt, rangeOf, replaceOnce, spanOf, toCrlf } from './helpers.ts';
 
 const RULE = 'partial-certification-mismatch';
 const PT = '**PHYSICAL THERAPY TIMES 8 SESSIONS FOR THE LUMBAR SPINE:** Overturned';
@@ -16,7 +16,7 @@ test('8 - 6 written as 3: error on the remaining portion, original and authorize
     ['Authorized: 6', rangeOf(text, '6 sessions')],
   ]);
   const three = spanOf(text, '3 sessions');
-  assert.deepEqual(preferredFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: three.start, end: three.start + 1 }, '2']]);
+  assert.deepEqual(firstFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: three.start, end: three.start + 1 }, '2']]);
   assertEditRanges(text, f);
   const fixed = assertFixResolves(text, f);
   assert.equal(fixed, replaceOnce(CLEAN_MD, PT, partial('8 sessions', '6 sessions', '2 sessions')));

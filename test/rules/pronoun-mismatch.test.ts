@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, preferredFix, rangeOf, replaceOnce, toCrlf } from './helpers.ts';
+import { CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, firstFix, rangeOf, replaceOnce, toCrlf } from './helpers.ts';
 
 const RULE = 'pronoun-mismatch';
 const SEX = '50 year old female';
@@ -13,7 +13,7 @@ test('a sentence opening with "He" right after a sentence about the (female) pat
   const f = assertOne(text, RULE, { range: rangeOf(text, 'He', '10/13/2015.'), severity: 'warning' });
   assert.equal(f.message, '"He" refers to the patient, whom the letter states to be female ("female"). Use "She", or correct the patient\'s sex.');
   assert.deepEqual(f.related.map((r) => [r.message, r.range]), [['Patient\'s sex as stated', rangeOf(text, 'female')]]);
-  assert.equal(preferredFix(f).title, 'Change to "She"');
+  assert.equal(firstFix(f).title, 'Change to "She"');
   assertEditRanges(text, f);
   assert.equal(assertFixResolves(text, f), CLEAN_MD);
   assert.deepEqual(allIds(text), [RULE]);
@@ -32,18 +32,18 @@ test('several pronouns in one sentence are each reported; in a rationale too', (
   const direct = replaceOnce(CLEAN_MD, 'In this case, the injured worker already had two massage sessions', 'In this case, the injured worker says he had two massage sessions on his neck');
   const fs = findingsOf(direct, RULE);
   assert.deepEqual(fs.map((f) => f.range), [rangeOf(direct, 'he', 'says '), rangeOf(direct, 'his', 'sessions on ')]);
-  assert.deepEqual(fs.map((f) => preferredFix(f).edits[0].newText), ['she', 'her']);
+  assert.deepEqual(fs.map((f) => firstFix(f).edits[0].newText), ['she', 'her']);
 });
 
 test('a male patient called "her": "his" before a noun, "him" otherwise, capitals kept', () => {
   let text = replaceOnce(male(), REPORTED, 'the injured worker reported that her low back pain kept her from working');
   const fs = findingsOf(text, RULE);
-  assert.deepEqual(fs.map((f) => preferredFix(f).edits[0].newText), ['his', 'him']);
+  assert.deepEqual(fs.map((f) => firstFix(f).edits[0].newText), ['his', 'him']);
   assert.deepEqual(fs.map((f) => f.fixes.map((x) => x.title)), [['Change to "his"', 'Change to "him"'], ['Change to "him"', 'Change to "his"']]);
   assert.match(fs[0].message, /whom the letter states to be male \("male"\)\. Use "his"/);
   text = replaceOnce(male(), 'He has been treated', 'Her pain has been treated');
   const f = assertOne(text, RULE, { range: rangeOf(text, 'Her', '10/13/2015.'), severity: 'warning' });
-  assert.equal(preferredFix(f).edits[0].newText, 'His');
+  assert.equal(firstFix(f).edits[0].newText, 'His');
 });
 
 test('plain text with CRLF: the pronoun at the start of a wrapped line', () => {

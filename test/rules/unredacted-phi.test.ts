@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFixes } from '../../server/src/index.ts';
 import {
-  CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, lintText, preferredFix, rangeAt, rangeOf, replaceOnce, spanOf,
+  CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, lintText, firstFix, rangeAt, rangeOf, replaceOnce, spanOf,
 } from './helpers.ts';
 
 const RULE = 'unredacted-phi';
@@ -15,7 +15,7 @@ test('a social security number: warning on the number, not repeated in the messa
   const f = assertOne(text, RULE, { range: rangeOf(text, '123-45-6789'), severity: 'warning' });
   assert.equal(f.message, 'A social security number is in the letter. Published determinations are redacted: replace it with [REDACTED].');
   assert.ok(!f.message.includes('6789'));
-  assert.equal(preferredFix(f).title, 'Replace the social security number with [REDACTED]');
+  assert.equal(firstFix(f).title, 'Replace the social security number with [REDACTED]');
   assertEditRanges(text, f);
   assert.equal(assertFixResolves(text, f), say('Her social security number is [REDACTED].'));
   assert.deepEqual(allIds(text), [RULE]);

@@ -12,9 +12,9 @@ test('"utilization review dated <date>" differing from the header: warning, head
   assert.match(f.message, /utilization review date here \(11\/08\/2016\) differs from the header's UR Denial Date \(11\/03\/2016\)/);
   const header = spanOf(text, '11/03/2016');
   assert.deepEqual(f.related.map((r) => [r.message, r.range]), [['Header UR Denial Date', rangeAt(text, header.start, header.end)]]);
-  assert.deepEqual(f.fixes.map((x) => [!!x.preferred, x.edits.map((e) => [e.span, e.newText])]), [
-    [true, [[spanOf(text, '11/08/2016'), '11/03/2016']]],
-    [false, [[header, '11/08/2016']]],
+  assert.deepEqual(f.fixes.map((x) => [x.kind, !!x.preferred, x.edits.map((e) => [e.span, e.newText])]), [
+    ['suggestion', false, [[spanOf(text, '11/08/2016'), '11/03/2016']]],
+    ['suggestion', false, [[header, '11/08/2016']]],
   ]);
   assertEditRanges(text, f);
   assert.equal(assertFixResolves(text, f), CLEAN_MD);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFixes } from '../../server/src/index.ts';
-import { CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, lintText, preferredFix, rangeOf, replaceOnce, spanOf, toCrlf } from './helpers.ts';
+import { CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, lintText, firstFix, rangeOf, replaceOnce, spanOf, toCrlf } from './helpers.ts';
 
 const RULE = 'verdict-conflict';
 const PT_CONCLUSION = 'Therefore, the request is medically necessary.';
@@ -13,17 +13,33 @@ test('Upheld with "is medically necessary": error on the verdict, conclusion rel
   const f = assertOne(text, RULE, { range: rangeOf(text, 'Upheld', 'SPINE:**'), severity: 'error' });
   assert.match(f.message, /The verdict is Upheld, but the rationale concludes the request is medically necessary, which means Overturned/);
   assert.deepEqual(f.related.map((r) => [r.message, r.range]), [['Conclusion of the rationale', rangeOf(text, PT_CONCLUSION)]]);
-  assert.deepEqual(preferredFix(f).edits.map((e) => [e.span, e.newText]), [[verdict, 'Overturned']]);
+  assert.deepEqual(firstFix(f).edits.map((e) => [e.span, e.newText]), [[verdict, 'Overturned']]);
   assertEditRanges(text, f);
   assert.equal(assertFixResolves(text, f), CLEAN_MD);
 });
 
-test('Overturned with "is not medically necessary": the fix is Upheld', () => {
+test('Overturned with "is not medically necessary": two suggestions, the verdict or the conclusion; fix all touches neither', () => {
   const text = replaceOnce(CLEAN_MD, 'NECK:** Upheld', 'NECK:** Overturned');
   const f = assertOne(text, RULE, { range: rangeOf(text, 'Overturned', 'NECK:**'), severity: 'error' });
   assert.match(f.message, /The verdict is Overturned, but the rationale concludes the request is not medically necessary, which means Upheld/);
   assert.deepEqual(f.related.map((r) => r.range), [rangeOf(text, MASSAGE_CONCLUSION)]);
-  assert.equal(applyFixes(text, lintText(text).findings).text, CLEAN_MD);
+  const not = spanOf(text, 'not ', 'is not medically necessary.');
+  assert.deepEqual(f.fixes.map((x) => [x.title, x.kind, !!x.preferred, x.edits.map((e) => [e.span, e.newText])]), [
+    ['Change the verdict to Upheld (as the rationale concludes)', 'suggestion', false, [[spanOf(text, 'Overturned', 'NECK:**'), 'Upheld']]],
+    ['Change the conclusion to "medically necessary" (as the verdict Overturned says)', 'suggestion', false, [[not, '']]],
+  ]);
+  assert.equal(applyFixes(text, lintText(text).findings).text, text, 'the verdict is the physician\'s');
+  assert.equal(assertFixResolves(text, f), CLEAN_MD);
+  const conclusionChosen = assertFixResolves(text, f, {}, f.fixes[1]);
+  assert.equal(conclusionChosen, replaceOnce(text, MASSAGE_CONCLUSION, 'Therefore, the request is medically necessary.'));
+});
+
+test('Upheld with "is medically necessary": the conclusion suggestion inserts "not " after "is"', () => {
+  const text = replaceOnce(CLEAN_MD, 'SPINE:** Overturned', 'SPINE:** Upheld');
+  const f = assertOne(text, RULE, { range: rangeOf(text, 'Upheld', 'SPINE:**'), severity: 'error' });
+  const at = spanOf(text, PT_CONCLUSION).start + 'Therefore, the request is '.length;
+  assert.deepEqual(f.fixes[1].edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, 'not ']]);
+  assert.equal(assertFixResolves(text, f, {}, f.fixes[1]), replaceOnce(text, PT_CONCLUSION, 'Therefore, the request is not medically necessary.'));
 });
 
 test('both items conflicting give two findings, each on its own verdict', () => {
@@ -31,7 +47,7 @@ test('both items conflicting give two findings, each on its own verdict', () => 
   text = replaceOnce(text, 'NECK:** Upheld', 'NECK:** Overturned');
   const fs = findingsOf(text, RULE);
   assert.deepEqual(fs.map((f) => f.range), [rangeOf(text, 'Upheld'), rangeOf(text, 'Overturned')]);
-  assert.equal(applyFixes(text, lintText(text).findings).text, CLEAN_MD);
+  assert.equal(applyFixes(text, lintText(text).findings).applied, 0);
 });
 
 test('plain text with CRLF: the conclusion wrapped over lines, ranges still exact', () => {

@@ -286,7 +286,15 @@ test("typing the header's date into the summary clears injury-date-mismatch with
 
 // 4. Quick fix, fix all, fix all on save.
 
-test('the preferred quick fix, through vscode.executeCodeActionProvider and workspace.applyEdit, clears its diagnostic', async () => {
+/** A copy of the seed whose verdict contradicts its conclusion and which holds a phone number. */
+async function openConflictCopy(name: string): Promise<vscode.TextEditor> {
+  const file = join(ws, 'scratch', name);
+  writeFileSync(file, seedText().replace('NECK:** Upheld', 'NECK:** Overturned').replace('graded 6/10.', 'graded 6/10. She can be reached at 555-201-7788.'));
+  return open(file, 'markdown');
+}
+const CONFLICT_CODES = ['injury-date-mismatch', 'unredacted-phi', 'verdict-conflict', 'visits-over-limit'];
+
+test('a suggestion is chosen from the menu, is not preferred, and clears its diagnostic when chosen', async () => {
   const editor = await openSeedCopy('quickfix.md');
   const doc = editor.document;
   const injury = await seedInjury(doc);
@@ -300,42 +308,44 @@ test('the preferred quick fix, through vscode.executeCodeActionProvider and work
   // A bare Command has a string `command`; a CodeAction's `command`, if any, is an object.
   const fixes = actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
   // (vscode.executeCodeActionProvider does not return an action's diagnostics: find it by its title.)
-  const preferred = fixes.find((a) => a.isPreferred && /October 22, 2009/.test(a.title));
-  assert.ok(preferred, `a preferred fix among ${fixes.map((a) => a.title).join(' | ')}`);
-  assert.ok(preferred.edit, 'the fix carries its edit');
-  assert.ok(await vscode.workspace.applyEdit(preferred.edit));
-  if (preferred.command) await vscode.commands.executeCommand(preferred.command.command, ...(preferred.command.arguments ?? []));
+  const toHeader = fixes.find((a) => /October 22, 2009/.test(a.title));
+  const toNarrative = fixes.find((a) => /Date of Injury to 12\/22\/2009/.test(a.title));
+  assert.ok(toHeader && toNarrative, `both directions among ${fixes.map((a) => a.title).join(' | ')}`);
+  assert.ok(!toHeader.isPreferred && !toNarrative.isPreferred, 'a choice between two dates is never preferred');
+  assert.ok(toHeader.edit, 'the suggestion carries its edit');
+  assert.ok(await vscode.workspace.applyEdit(toHeader.edit));
+  if (toHeader.command) await vscode.commands.executeCommand(toHeader.command.command, ...(toHeader.command.arguments ?? []));
   assert.ok(doc.getText().includes('industrial injury date of October 22, 2009.'));
   const after = await diagnosticsWhen(doc.uri, 'injury-date-mismatch to clear', (d) => !has('injury-date-mismatch')(d) && d.length > 0);
   assert.deepEqual(codes(after), ['visits-over-limit']);
-  // Also offered: disable for the line / document, as quick fixes.
-  assert.ok(fixes.some((a) => /disable/i.test(a.title)), 'a disable action is offered');
 });
 
-test('IMR: Fix All Auto-Fixable Problems applies the preferred fixes of the document', async () => {
-  const editor = await openSeedCopy('fixall.md');
+test('IMR: Fix All redacts the phone number and leaves the verdict and the dates as the physician wrote them', async () => {
+  const editor = await openConflictCopy('fixall.md');
   const doc = editor.document;
-  await seedInjury(doc);
+  await diagnosticsWhen(doc.uri, 'the four findings of the conflicting copy', (d) => codes(d).join() === CONFLICT_CODES.join());
+  const before = doc.getText();
   await vscode.commands.executeCommand('imr.fixAll');
-  await diagnosticsWhen(doc.uri, 'fix all to clear injury-date-mismatch', (d) => !has('injury-date-mismatch')(d) && d.length > 0);
-  assert.ok(doc.getText().includes('October 22, 2009'));
+  const after = await diagnosticsWhen(doc.uri, 'fix all to redact the phone number', (d) => !has('unredacted-phi')(d) && d.length > 0);
+  assert.equal(doc.getText(), before.replace('555-201-7788', '[REDACTED]'), 'only the redaction was written');
+  assert.deepEqual(codes(after), ['injury-date-mismatch', 'verdict-conflict', 'visits-over-limit']);
 });
 
-test('fix all on save: with editor.codeActionsOnSave {"source.fixAll.imr": "explicit"}, saving fixes the file', async () => {
+test('fix all on save: saving writes the redaction, and the verdict and the dates stay as typed', async () => {
   await setSetting('editor', 'codeActionsOnSave', { 'source.fixAll.imr': 'explicit' });
   try {
-    const editor = await openSeedCopy('onsave.md');
+    const editor = await openConflictCopy('onsave.md');
     const doc = editor.document;
-    await seedInjury(doc);
+    await diagnosticsWhen(doc.uri, 'the four findings of the conflicting copy', (d) => codes(d).join() === CONFLICT_CODES.join());
     // A real edit (a line added at the end), then File > Save on the active editor (an explicit save).
     assert.ok(await editor.edit((b) => b.insert(doc.lineAt(doc.lineCount - 1).range.end, '\n')));
+    const typed = doc.getText();
     assert.ok(doc.isDirty);
     await vscode.commands.executeCommand('workbench.action.files.save');
     assert.ok(!doc.isDirty, 'saved');
-    assert.ok(doc.getText().includes('industrial injury date of October 22, 2009.'), 'fixed before it was written');
-    assert.ok(readFileSync(doc.uri.fsPath, 'utf8').includes('industrial injury date of October 22, 2009.'), 'the file on disk has the fix');
-    const after = await diagnosticsWhen(doc.uri, 'injury-date-mismatch to clear after the save', (d) => !has('injury-date-mismatch')(d) && d.length > 0);
-    assert.deepEqual(codes(after), ['visits-over-limit']);
+    const onDisk = readFileSync(doc.uri.fsPath, 'utf8');
+    assert.equal(onDisk, typed.replace('555-201-7788', '[REDACTED]'), 'the file on disk has the redaction and nothing else changed');
+    assert.ok(onDisk.includes('NECK:** Overturned') && onDisk.includes('injury date of December 22, 2009.'), 'the verdict and the date are the physician\'s');
   } finally {
     await setSetting('editor', 'codeActionsOnSave', undefined);
   }

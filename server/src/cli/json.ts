@@ -33,6 +33,7 @@ export function jsonFinding(f: Finding) {
     related: f.related.map((r) => ({ message: r.message, ...jsonPosition(r.range) })),
     fixes: f.fixes.map((fx) => ({
       title: fx.title,
+      kind: fx.kind,
       preferred: fx.preferred === true,
       edits: fx.edits.map((e) => ({ ...jsonPosition(e.range), newText: e.newText })),
     })),

@@ -96,7 +96,7 @@ export function parseSize(value: string): number {
 }
 
 export function helpText(version: string): string {
-  const ids = RULES.map((r) => `  ${r.meta.id.padEnd(38)} ${r.meta.defaultSeverity.padEnd(8)}${r.meta.fixable ? ' fixable' : ''}`);
+  const ids = RULES.map((r) => `  ${r.meta.id.padEnd(38)} ${r.meta.defaultSeverity.padEnd(8)}${r.meta.fixable ? ' fixable' : r.meta.hasSuggestions ? ' suggestions' : ''}`);
   return `imr-lint ${version}: checks IMR final determination letters (dates, citations, guideline limits, verdicts).
 
 Usage: imr-lint [options] <file|folder|glob>...
@@ -112,9 +112,12 @@ Options:
   -f, --format <stylish|json|sarif>   Output format (default: stylish). json: one entry per file with
                                       1-based line/column and the 0-based LSP range; sarif: SARIF 2.1.0
                                       for code scanning.
-      --fix                           Apply each finding's preferred fix to the file, then report what
-                                      remains. Files are replaced atomically and keep their mode;
-                                      read-only and unchanged files are not written.
+      --fix                           Apply the fixes that cannot change what the letter decides or
+                                      asserts (a missing heading, a redaction), then report what
+                                      remains. Suggestions (a verdict, a date, a count, a citation)
+                                      are never applied: choose them in the editor. Files are
+                                      replaced atomically and keep their mode; read-only and
+                                      unchanged files are not written.
       --guidelines <file.json>        Guideline table whose rows extend the built-in ones (a row with
                                       the id of a built-in row replaces it).
       --rule <id>=<level>             Set a rule's severity: off, info, warning or error. Repeatable.
@@ -127,7 +130,7 @@ Exit codes:
   1  At least one error-level finding, or at least one file that could not be linted: unreadable,
      binary (contains NUL bytes), not valid UTF-8, or larger than --max-size. Such files are reported
      one by one (stylish: on stderr; json: an "error" entry; sarif: a tool execution notification)
-     and the other files are still linted.
+     and the other files are still linted. With --fix, also a file whose fixes could not be written.
   2  Usage or configuration error: unknown option, format, rule id or level; a --guidelines file
      that cannot be read or is not a valid table; an argument that matches no file.
 

@@ -55,9 +55,9 @@ export function displayPath(file: string, cwd: string): string {
   return relativeInside(file, cwd) ?? file;
 }
 
-/** Exit code for a finished run: 1 when any error finding or any file that could not be linted. */
+/** Exit code for a finished run: 1 when any error finding, any file that could not be linted, or fixes not written. */
 export function exitCodeOf(reports: readonly FileReport[]): 0 | 1 {
-  return reports.some((r) => r.error || r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return reports.some((r) => r.error || r.fixNotWritten || r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 export function plural(n: number, word: string, words = `${word}s`): string {

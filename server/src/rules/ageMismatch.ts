@@ -14,7 +14,7 @@ export function yearsBetween(born: CalendarDate, at: CalendarDate): number {
  * year less: the records predate the decision, and a birthday may fall between).
  */
 export const ageMismatch: Rule = {
-  meta: { id: 'age-mismatch', defaultSeverity: 'error', description: 'Two statements of the patient\'s age disagree, or the age disagrees with the date of birth.', fixable: true },
+  meta: { id: 'age-mismatch', defaultSeverity: 'error', description: 'Two statements of the patient\'s age disagree, or the age disagrees with the date of birth.', fixable: false, hasSuggestions: true },
   check({ doc }) {
     const out: RuleFinding[] = [];
     const { ages, birth } = doc.mentions;
@@ -36,7 +36,7 @@ export const ageMismatch: Rule = {
             ? `The patient's age is given as ${a.value}, but the date of birth ${raw} makes the patient ${expected} at the Decision Date (${doc.header.decisionDate!.raw}). Correct the age or the date of birth.`
             : `The patient's age is given as ${a.value}, but a year of birth of ${raw} makes the patient ${expected} or ${expected + 1} at the Decision Date (${doc.header.decisionDate!.raw}). Correct the age or the year of birth.`,
           related: [{ span: birth.span, message: fullDate ? 'Date of birth' : 'Year of birth' }, { span: doc.header.decisionDate!.valueSpan, message: 'Decision Date' }],
-          fixes: fullDate ? [{ title: `Change the age to ${expected}`, edits: [{ span: a.span, newText: String(expected) }], preferred: true }] : [],
+          fixes: fullDate ? [{ title: `Change the age to ${expected}`, kind: 'suggestion', edits: [{ span: a.span, newText: String(expected) }] }] : [],
         });
       }
       return out;
@@ -49,8 +49,8 @@ export const ageMismatch: Rule = {
         message: `The patient's age here (${text.slice(a.span.start, a.span.end)}) differs from the age stated first (${first.value}). One of them is wrong: check the records and make them agree.`,
         related: [{ span: first.span, message: 'Age stated first' }],
         fixes: [
-          { title: `Change to ${first.value} (the age stated first)`, edits: [{ span: a.span, newText: String(first.value) }], preferred: true },
-          { title: `Change the first statement to ${a.value}`, edits: [{ span: first.span, newText: String(a.value) }] },
+          { title: `Change to ${first.value} (the age stated first)`, kind: 'suggestion', edits: [{ span: a.span, newText: String(first.value) }] },
+          { title: `Change the first statement to ${a.value}`, kind: 'suggestion', edits: [{ span: first.span, newText: String(a.value) }] },
         ],
       });
     }

@@ -20,8 +20,8 @@ export function dateMismatches({ doc }: RuleContext, role: DateRole, key: Header
       message: `The ${what} here (${d.raw}) differs from the header's ${field.label} (${field.raw}). One of them is wrong: check the records and make them agree.`,
       related: [{ span: field.valueSpan, message: `Header ${field.label}` }],
       fixes: [
-        { title: `Change to ${rewrite} (the header's date)`, edits: [{ span: d.span, newText: rewrite }], preferred: true },
-        ...(headerValue ? [{ title: `Change the header's ${field.label} to ${headerValue}`, edits: [{ span: field.valueSpan, newText: headerValue }] }] : []),
+        { title: `Change to ${rewrite} (the header's date)`, kind: 'suggestion', edits: [{ span: d.span, newText: rewrite }] },
+        ...(headerValue ? [{ title: `Change the header's ${field.label} to ${headerValue}`, kind: 'suggestion' as const, edits: [{ span: field.valueSpan, newText: headerValue }] }] : []),
       ],
     });
   }

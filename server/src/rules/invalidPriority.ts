@@ -4,7 +4,7 @@ const VALUES = ['Standard', 'Expedited'];
 
 /** Priority is Standard or Expedited; the fix picks the nearer by spelling. */
 export const invalidPriority: Rule = {
-  meta: { id: 'invalid-priority', defaultSeverity: 'error', description: 'Priority is neither Standard nor Expedited.', fixable: true },
+  meta: { id: 'invalid-priority', defaultSeverity: 'error', description: 'Priority is neither Standard nor Expedited.', fixable: false, hasSuggestions: true },
   check({ doc }) {
     const f = doc.header.priority;
     if (!f || !f.raw || VALUES.some((v) => v.toLowerCase() === f.raw.toLowerCase())) return [];
@@ -13,8 +13,8 @@ export const invalidPriority: Rule = {
       span: f.valueSpan,
       message: `Priority "${f.raw}" is not a priority IMR uses: write Standard or Expedited.`,
       fixes: [
-        { title: `Change to ${nearest}`, edits: [{ span: f.valueSpan, newText: nearest }], preferred: true },
-        ...VALUES.filter((v) => v !== nearest).map((v) => ({ title: `Change to ${v}`, edits: [{ span: f.valueSpan, newText: v }] })),
+        { title: `Change to ${nearest}`, kind: 'suggestion', edits: [{ span: f.valueSpan, newText: nearest }] },
+        ...VALUES.filter((v) => v !== nearest).map((v) => ({ title: `Change to ${v}`, kind: 'suggestion' as const, edits: [{ span: f.valueSpan, newText: v }] })),
       ],
     }];
   },

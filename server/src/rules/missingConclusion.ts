@@ -7,7 +7,7 @@ import { itemName } from './wording.js';
  * judge is missing-rationale's finding, not this one.
  */
 export const missingConclusion: Rule = {
-  meta: { id: 'missing-conclusion', defaultSeverity: 'warning', description: 'A decision rationale has no concluding sentence on medical necessity.', fixable: true },
+  meta: { id: 'missing-conclusion', defaultSeverity: 'warning', description: 'A decision rationale has no concluding sentence on medical necessity.', fixable: false, hasSuggestions: true },
   check({ doc }) {
     const out: RuleFinding[] = [];
     for (const item of doc.items) {
@@ -23,7 +23,7 @@ export const missingConclusion: Rule = {
         span: r.labelSpan,
         message: `The decision rationale of ${itemName(item)} does not conclude whether the request is medically necessary. End it with the conclusion ("Therefore, the request is ${v === 'Overturned' ? '' : 'not '}medically necessary."), so that the verdict can be checked against it.`,
         related: item.verdict ? [{ span: item.verdict.span, message: `Verdict: ${item.verdict.value}` }] : [],
-        fixes: sentence ? [{ title: `Add "${sentence}" (the ${v} verdict)`, edits: [{ span: { start: end, end }, newText: insert }], preferred: true }] : [],
+        fixes: sentence ? [{ title: `Add "${sentence}" (the ${v} verdict)`, kind: 'suggestion', edits: [{ span: { start: end, end }, newText: insert }] }] : [],
       });
     }
     return out;

@@ -9,7 +9,7 @@ const ANCILLARY_REASON = /(surgical|surgery|procedure|operation)[\s\S]*not\s+(?:
 
 /** An item must say which guideline the reviewer relied on; "did not cite" is for ancillary surgical items only. */
 export const missingGuidelineCitation: Rule = {
-  meta: { id: 'missing-guideline-citation', defaultSeverity: 'error', description: 'A disputed item has no reviewer (MAXIMUS) guideline citation.', fixable: true },
+  meta: { id: 'missing-guideline-citation', defaultSeverity: 'error', description: 'A disputed item has no reviewer (MAXIMUS) guideline citation.', fixable: false, hasSuggestions: true },
   check({ doc, table }) {
     const out: RuleFinding[] = [];
     const md = doc.languageId === 'markdown';
@@ -36,7 +36,7 @@ function emptyOrWrong(text: string, item: DisputedItem, g: NonNullable<DisputedI
       : g.statesNoCitation
         ? `${ItemName(item)} states that no medical evidence was cited, which is acceptable only for services associated with a denied surgery. Cite the guideline the decision rests on.`
         : `The MAXIMUS guideline of ${itemName(item)} names no guideline. Cite the guideline the decision rests on (MTUS first).`,
-    fixes: [{ title, edits: [empty ? insertAfterLabel(text, g.labelSpan.end, citation) : { span: g.valueSpan, newText: citation }], preferred: true }],
+    fixes: [{ title, kind: 'suggestion', edits: [empty ? insertAfterLabel(text, g.labelSpan.end, citation) : { span: g.valueSpan, newText: citation }] }],
   };
 }
 
@@ -64,6 +64,6 @@ function missingLine(item: DisputedItem, citation: string, title: string, md: bo
   return {
     span: item.title.span,
     message: `${ItemName(item)} has no MAXIMUS guideline line. Every decision must rest on a cited guideline (MTUS first).`,
-    fixes: [{ title, edits: [edit], preferred: true }],
+    fixes: [{ title, kind: 'suggestion', edits: [edit] }],
   };
 }

@@ -32,7 +32,7 @@ export const missingSection: Rule = {
       out.push({
         span,
         message: `Section "${h.title}" is missing. Every letter of this layout (${doc.layout.name}) has it; add the heading and its text.`,
-        fixes: [{ title: `Insert the "${h.title}" heading`, edits: [edit], preferred: true }],
+        fixes: [{ title: `Insert the "${h.title}" heading`, kind: 'fix', edits: [edit] }],
       });
     });
     return out;

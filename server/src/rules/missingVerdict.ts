@@ -4,7 +4,7 @@ import type { Rule, RuleFinding } from './rule.js';
 
 /** Each disputed item's title ends with its verdict: "...: Upheld" or "...: Overturned". */
 export const missingVerdict: Rule = {
-  meta: { id: 'missing-verdict', defaultSeverity: 'error', description: 'A disputed item has no verdict (Upheld or Overturned).', fixable: true },
+  meta: { id: 'missing-verdict', defaultSeverity: 'error', description: 'A disputed item has no verdict (Upheld or Overturned).', fixable: false, hasSuggestions: true },
   check({ doc }) {
     const out: RuleFinding[] = [];
     for (const item of doc.items) {
@@ -22,10 +22,10 @@ export const missingVerdict: Rule = {
           ? `${ItemName(item)} has no verdict. End the title with ": Upheld" or ": Overturned".`
           : 'This disputed item has no title and no verdict. Start it with the treatment requested, then ": Upheld" or ": Overturned".',
         fixes: hasTitle
-          ? (suggested ? [suggested] : ['Upheld', 'Overturned']).map((v, i) => ({
-              title: `Add the verdict ${v}${suggested ? ' (as the rationale concludes)' : ''}`,
+          ? (suggested === 'Overturned' ? ['Overturned', 'Upheld'] : ['Upheld', 'Overturned']).map((v) => ({
+              title: `Add the verdict ${v}${v === suggested ? ' (as the rationale concludes)' : ''}`,
+              kind: 'suggestion' as const,
               edits: [{ span: { start: at, end: at }, newText: `${prefix}${v}` }],
-              preferred: !!suggested && i === 0,
             }))
           : [],
       });

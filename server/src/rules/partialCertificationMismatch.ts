@@ -2,7 +2,7 @@ import type { Rule, RuleFinding } from './rule.js';
 
 /** "12 sessions ... 10 authorized ... the remaining portion, 2 sessions": original - authorized = remaining. */
 export const partialCertificationMismatch: Rule = {
-  meta: { id: 'partial-certification-mismatch', defaultSeverity: 'error', description: 'In a partial certification, original minus authorized is not the remaining portion.', fixable: true },
+  meta: { id: 'partial-certification-mismatch', defaultSeverity: 'error', description: 'In a partial certification, original minus authorized is not the remaining portion.', fixable: false, hasSuggestions: true },
   check({ doc }) {
     const out: RuleFinding[] = [];
     for (const item of doc.items) {
@@ -15,7 +15,7 @@ export const partialCertificationMismatch: Rule = {
       if (p.original.count === p.authorized.count) continue;
       const fixes =
         expected > 0
-          ? [{ title: `Change the remaining portion to ${expected}`, edits: [{ span: numberSpan(doc.text, p.remaining.span), newText: String(expected) }], preferred: true }]
+          ? [{ title: `Change the remaining portion to ${expected}`, kind: 'suggestion' as const, edits: [{ span: numberSpan(doc.text, p.remaining.span), newText: String(expected) }] }]
           : [];
       out.push({
         span: p.remaining.span,

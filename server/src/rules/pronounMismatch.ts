@@ -15,7 +15,7 @@ function counterpart(word: string, following: string): string {
  * (the mention layer's people: parse/mentions/people.ts). Boilerplate ("he/she") and quotations are left out.
  */
 export const pronounMismatch: Rule = {
-  meta: { id: 'pronoun-mismatch', defaultSeverity: 'warning', description: 'The narrative refers to the patient with a pronoun of the other sex than the one stated.', fixable: true },
+  meta: { id: 'pronoun-mismatch', defaultSeverity: 'warning', description: 'The narrative refers to the patient with a pronoun of the other sex than the one stated.', fixable: false, hasSuggestions: true },
   check({ doc }) {
     const sex = doc.mentions.sex;
     if (!sex) return [];
@@ -34,8 +34,8 @@ export const pronounMismatch: Rule = {
         message: `"${word}" refers to the patient, whom the letter states to be ${sex.value} ("${doc.text.slice(sex.span.start, sex.span.end)}"). Use "${fixed}", or correct the patient's sex.`,
         related: [{ span: sex.span, message: 'Patient\'s sex as stated' }],
         fixes: [
-          { title: `Change to "${fixed}"`, edits: [{ span: { start: at, end }, newText: fixed }], preferred: true },
-          ...(alt ? [{ title: `Change to "${alt}"`, edits: [{ span: { start: at, end }, newText: alt }] }] : []),
+          { title: `Change to "${fixed}"`, kind: 'suggestion', edits: [{ span: { start: at, end }, newText: fixed }] },
+          ...(alt ? [{ title: `Change to "${alt}"`, kind: 'suggestion' as const, edits: [{ span: { start: at, end }, newText: alt }] }] : []),
         ],
       });
     }

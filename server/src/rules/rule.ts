@@ -10,14 +10,25 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** One line, shown in rule lists and SARIF. */
   description: string;
-  /** Whether findings carry text edits that fix them. */
+  /** Whether findings carry fixes that may run unattended (kind 'fix'). */
   fixable: boolean;
+  /** Whether findings carry suggestions, which the reviewer picks (kind 'suggestion'). */
+  hasSuggestions?: boolean;
 }
+
+/**
+ * The fix policy (README "Fixes and suggestions"): a `fix` may run unattended (Fix All, fix on save,
+ * `imr-lint --fix`) because it cannot change what the letter decides or asserts: a missing section heading,
+ * a redaction mark. Anything that picks between two statements of fact, or changes a verdict, a
+ * conclusion, a date, a count or a citation, is a `suggestion`: offered for the reviewer to choose, never
+ * applied unattended and never marked preferred. vscode-eslint draws the same line.
+ */
+export type FixKind = 'fix' | 'suggestion';
 
 export interface RuleFix {
   title: string;
+  kind: FixKind;
   edits: { span: Span; newText: string }[];
-  preferred?: boolean;
 }
 
 /** What a rule reports; the engine adds severity, ranges and the rule id. */

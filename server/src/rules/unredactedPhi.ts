@@ -84,7 +84,7 @@ export const unredactedPhi: Rule = {
       out.push({
         span: f.span,
         message: `${/^[aeiou]/.test(f.kind) ? 'An' : 'A'} ${f.kind} is in the letter. Published determinations are redacted: replace it with ${REDACTION_MARK}.`,
-        fixes: [{ title: `Replace the ${f.kind} with ${REDACTION_MARK}`, edits: [{ span: f.span, newText: REDACTION_MARK }], preferred: true }],
+        fixes: [{ title: `Replace the ${f.kind} with ${REDACTION_MARK}`, kind: 'fix', edits: [{ span: f.span, newText: REDACTION_MARK }] }],
       });
     }
     return out;
