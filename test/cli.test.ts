@@ -456,6 +456,36 @@ describe('imr-lint --fix', () => {
   });
 });
 
+describe('imr-lint and .imr-lint/suppressions.json', () => {
+  const line = readFileSync(fx('injury-mismatch.md'), 'utf8').split('\n')[11].replace(/\s+/g, ' ').trim();
+  const entry = { rule: 'injury-date-mismatch', text: 'December 22, 2009', line, file: 'letters/letter.md' };
+
+  it('hides the finding the editor suppressed (file found above the letter), for that letter only', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'letters'));
+    mkdirSync(join(dir, '.imr-lint'));
+    writeFileSync(join(dir, '.imr-lint', 'suppressions.json'), JSON.stringify({ version: 1, suppressions: [entry] }));
+    copyFileSync(fx('injury-mismatch.md'), join(dir, 'letters', 'letter.md'));
+    copyFileSync(fx('injury-mismatch.md'), join(dir, 'letters', 'other.md'));
+    const r = run(['-f', 'json', 'letter.md', 'other.md'], { cwd: join(dir, 'letters') });
+    assert.equal(r.stderr, '');
+    assert.deepEqual(json(r).map((e: any) => e.findings.map((f: any) => f.ruleId)), [[], ['injury-date-mismatch']]);
+  });
+
+  it('a broken suppressions file is named on stderr once, and its findings are reported', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, '.imr-lint'));
+    writeFileSync(join(dir, '.imr-lint', 'suppressions.json'), '{"version": 1, "suppressions": [');
+    copyFileSync(fx('injury-mismatch.md'), join(dir, 'a.md'));
+    copyFileSync(fx('injury-mismatch.md'), join(dir, 'b.md'));
+    const r = run(['a.md', 'b.md'], { cwd: dir });
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr.match(/is ignored/g)?.length, 1, r.stderr);
+    assert.match(r.stderr, /^imr-lint: \.imr-lint\/suppressions\.json is ignored: it is not valid JSON/m);
+    assert.equal(r.stdout.match(/injury-date-mismatch/g)?.length, 2);
+  });
+});
+
 describe('imr-lint: files that cannot be linted', () => {
   function badFolder(): string {
     const dir = tmp();

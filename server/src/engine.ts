@@ -7,6 +7,7 @@ import type { RuleFinding } from './rules/rule.js';
 import { LineIndex } from './text/lineIndex.js';
 import type { Finding, LanguageId, SeveritySetting, Span } from './types.js';
 import { applyDirectives } from './directives.js';
+import { applySuppressions, type Suppression } from './suppressions.js';
 
 export interface LintOptions {
   /** How to read the text; plain text skips Markdown parsing. Default: markdown. */
@@ -17,12 +18,18 @@ export interface LintOptions {
   rules?: Partial<Record<string, SeveritySetting>>;
   /** Force a letter layout instead of recognizing it (setting imr.layout; or an `imr-layout:` line). */
   layout?: LayoutId;
+  /** Entries of the suppressions file that holds for this letter (see suppressions.ts). */
+  suppressions?: readonly Suppression[];
+  /** The letter's path relative to the suppressions file's folder, for entries that name a file. */
+  file?: string;
 }
 
 export interface LintResult {
   findings: Finding[];
   model: Determination;
   lines: LineIndex;
+  /** How many findings the suppressions file hid. */
+  suppressed: number;
 }
 
 /**
@@ -63,9 +70,32 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       });
     }
   }
-  const visible = applyDirectives(findings, model.directives, lines);
+  const directed = applyDirectives(quietOnPlaceholders(findings, model.placeholders), model.directives, lines);
+  const { findings: visible, suppressed } = applySuppressions(text, directed, options.suppressions ?? [], options.file);
   visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: visible, model, lines };
+  return { findings: visible, model, lines, suppressed };
+}
+
+/**
+ * Drafting: a placeholder ("XX/XX/XXXX", "[NUMBER]") gets one quiet finding, unfilled-placeholder's, and no
+ * second one on the same text (an invalid date, an invalid case number). Placeholders are sorted and do
+ * not overlap, so each finding is one binary search.
+ */
+function quietOnPlaceholders(findings: Finding[], placeholders: readonly { span: Span }[]): Finding[] {
+  if (placeholders.length === 0) return findings;
+  const onPlaceholder = (s: Span) => {
+    let lo = 0;
+    let hi = placeholders.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = placeholders[mid].span;
+      if (p.end <= s.start) lo = mid + 1;
+      else if (p.start >= Math.max(s.end, s.start + 1)) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  };
+  return findings.filter((f) => f.ruleId === 'unfilled-placeholder' || !onPlaceholder(f.span));
 }
 
 function clamp(s: Span, len: number): Span {

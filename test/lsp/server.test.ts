@@ -72,8 +72,15 @@ describe('language server over stdio (push diagnostics)', { skip }, () => {
     assert.deepEqual(titles, [
       'Change to October 22, 2009 (the header\'s date)',
       'Change the header\'s Date of Injury to 12/22/2009',
-      'Disable injury-date-mismatch for this line',
-      'Disable injury-date-mismatch for this document',
+      'Ignore this injury-date-mismatch finding (kept in .imr-lint/suppressions.json, not in the letter)',
+      'Disable injury-date-mismatch for this line (comment in the letter)',
+      'Disable injury-date-mismatch for this document (comment in the letter)',
+    ]);
+    const ignore = actions[2];
+    assert.equal(ignore.edit, undefined, 'ignoring writes nothing into the letter');
+    assert.deepEqual(ignore.command.arguments, [
+      '/work/letters/.imr-lint/suppressions.json',
+      { rule: 'injury-date-mismatch', text: 'December 22, 2009', line: seed.split('\n')[injury.range.start.line].replace(/\s+/g, ' ').trim(), file: 'seed.md' },
     ]);
     assert.deepEqual(actions.map((a) => !!a.isPreferred), actions.map(() => false), 'a choice between two dates is never preferred (auto fix would apply it)');
     const chosen = actions[0];
@@ -92,7 +99,7 @@ describe('language server over stdio (push diagnostics)', { skip }, () => {
     const ds = await client.diagnosticsFor(SEED_URI, 5);
     const injury = ds.find((d) => d.code === 'injury-date-mismatch')!;
     const actions = await client.request<any[]>('textDocument/codeAction', { textDocument: { uri: SEED_URI }, range: injury.range, context: { diagnostics: [injury] } });
-    const disable = actions.find((a) => a.title === 'Disable injury-date-mismatch for this line')!;
+    const disable = actions.find((a) => a.title === 'Disable injury-date-mismatch for this line (comment in the letter)')!;
     const edits = disable.edit.documentChanges[0].edits;
     assert.deepEqual(edits, [{ range: { start: { line: injury.range.start.line, character: 0 }, end: { line: injury.range.start.line, character: 0 } }, newText: '<!-- imr-lint-disable-next-line injury-date-mismatch -->\n' }]);
     await client.change(SEED_URI, 6, [{ text: applyLspEdits(seed, edits) }]);
@@ -272,5 +279,57 @@ describe('language server start', () => {
     const r = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--stdio/);
+  });
+});
+
+describe('suppressions outside the letter (.imr-lint/suppressions.json)', { skip }, () => {
+  let client: TestClient;
+  let dir: string;
+  let uri: string;
+  let letter: string;
+  const INJURY = 'December 22, 2009';
+
+  before(async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    dir = mkdtempSync(join(tmpdir(), 'imr-lsp-suppress-'));
+    uri = pathToFileURL(join(dir, 'letter.txt')).toString();
+    letter = seedText();
+    client = new TestClient();
+    client.settings = { debounceMs: 0 };
+    await client.initialize();
+  });
+  after(async () => {
+    await client.stop();
+    const { rmSync } = await import('node:fs');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a plain-text letter: no inline comment offered; ignoring records the entry, the letter is untouched, the finding goes', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    await client.open(uri, letter, 'plaintext');
+    const ds = await client.diagnosticsFor(uri, 1);
+    const injury = ds.find((d) => d.code === 'injury-date-mismatch')!;
+    const actions = await client.request<any[]>('textDocument/codeAction', { textDocument: { uri }, range: injury.range, context: { diagnostics: [injury] } });
+    assert.ok(!actions.some((a) => /comment in the letter/.test(a.title)), 'no inline comment in a plain-text letter');
+    const ignore = actions.find((a) => a.title.startsWith('Ignore this injury-date-mismatch finding'))!;
+    assert.equal(ignore.edit, undefined);
+    const before = client.published.length;
+    await client.request('workspace/executeCommand', ignore.command);
+    await client.waitFor(() => client.published.slice(before).some((p) => p.uri === uri), 'diagnostics published again');
+    assert.deepEqual(codes(await client.diagnosticsFor(uri, 1)), ['visits-over-limit']);
+    const file = JSON.parse(readFileSync(join(dir, '.imr-lint', 'suppressions.json'), 'utf8'));
+    assert.deepEqual(file.suppressions.map((e: any) => [e.rule, e.text, e.file]), [['injury-date-mismatch', INJURY, 'letter.txt']]);
+  });
+
+  test('it survives an edit above the line, and the finding comes back when its own line is edited', async () => {
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'DRAFT\n\n' }]);
+    assert.deepEqual(codes(await client.diagnosticsFor(uri, 2)), ['visits-over-limit']);
+    const at = pos(`DRAFT\n\n${letter}`, 'industrial injury date of');
+    await client.change(uri, 3, [{ range: { start: at, end: at }, text: 'claimed ' }]);
+    assert.deepEqual(codes(await client.diagnosticsFor(uri, 3)), ['injury-date-mismatch', 'visits-over-limit']);
   });
 });

@@ -1,5 +1,6 @@
 // imr-lint: the command-line front end of the engine. Bundled into dist/cli.cjs; bin/imr-lint.cjs calls main().
 import { readFileSync } from 'node:fs';
+import { type LoadedSuppressions, SuppressionStore } from '../io/suppressionStore.js';
 import { resolve } from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import { applyFixes } from '../fixes.js';
@@ -93,9 +94,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     : new StylishReporter(wantsColor(io.stdout, io.env) ? COLORS : PLAIN, opts.fix);
   const progress = new Progress(io.stderr, files.length, wantsProgress(io.stderr, io.env, files.length));
   let exitCode: 0 | 1 = 0;
+  // The same suppressions the editor honours: .imr-lint/suppressions.json found above each letter.
+  const suppressions = new SuppressionStore();
+  const toldAbout = new Set<string>();
   out.write(reporter.begin());
   for (const file of files) {
-    const report = lintFile(file, opts, table, io.cwd);
+    const hidden = suppressions.forLetter(resolve(io.cwd, file));
+    if (hidden.error && hidden.path && !toldAbout.has(hidden.path)) {
+      toldAbout.add(hidden.path);
+      progress.clear();
+      io.stderr.write(`imr-lint: ${displayPath(hidden.path, io.cwd)} is ignored: ${hidden.error}. The findings it would hide are reported.\n`);
+    }
+    const report = lintFile(file, opts, table, io.cwd, hidden);
     if (exitCodeOf([report]) === 1) exitCode = 1;
     if (opts.format === 'stylish' && (report.error || report.fixNotWritten)) {
       progress.clear();
@@ -116,11 +126,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** Reads, lints and (with --fix) fixes one file. Keeps only the findings: models are dropped at once. */
-function lintFile(file: string, opts: CliOptions, guidelines: GuidelineTable, cwd: string): FileReport {
+function lintFile(file: string, opts: CliOptions, guidelines: GuidelineTable, cwd: string, hidden: LoadedSuppressions): FileReport {
   const display = displayPath(file, cwd);
   const read = readLetter(file, opts.maxSize);
   if (!read.ok) return { file, display, findings: [], error: { code: read.code, message: read.message } };
-  const lintOptions = { languageId: languageOf(file), guidelines, rules: opts.rules as Record<string, SeveritySetting> };
+  const lintOptions = { languageId: languageOf(file), guidelines, rules: opts.rules as Record<string, SeveritySetting>, suppressions: hidden.entries, file: hidden.file };
   const findings: Finding[] = lint(read.text, lintOptions).findings;
   if (!opts.fix) return { file, display, findings };
 

@@ -19,6 +19,8 @@ export interface LintStatusParams {
 
 /** Commands the server executes (workspace/executeCommand). */
 export const COMMAND_FIX_ALL = 'imr.server.fixAll';
+/** Records a suppression in .imr-lint/suppressions.json: arguments [storePath, entry]. */
+export const COMMAND_SUPPRESS = 'imr.server.suppress';
 
 /** The code action kind of "Fix all auto-fixable problems" (editor.codeActionsOnSave: {"source.fixAll.imr": "explicit"}). */
 export const FIX_ALL_KIND = 'source.fixAll.imr';

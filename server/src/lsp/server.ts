@@ -6,6 +6,7 @@ import {
   type Diagnostic,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   type InitializeParams,
   type InitializeResult,
@@ -21,7 +22,10 @@ import { quickFix, sameRange, toDiagnostic, toTextEdits, versionedEdit } from '.
 import { shouldLint } from './documentFilter.js';
 import { type GuidelineState, loadGuidelines, uriToPath } from './guidelineSource.js';
 import { locateJsonPath } from './jsonLocate.js';
-import { COMMAND_FIX_ALL, FIX_ALL_KIND, type InitializationOptions, LINT_STATUS, type LintStatusParams, SETTINGS_SECTION, SOURCE } from './protocol.js';
+import { SuppressionStore, findSuppressionFile, relativeFile } from '../io/suppressionStore.js';
+import { SUPPRESSIONS_FILE, suppressionFor, type Suppression } from '../suppressions.js';
+import { join, dirname, relative, isAbsolute } from 'node:path';
+import { COMMAND_FIX_ALL, COMMAND_SUPPRESS, FIX_ALL_KIND, type InitializationOptions, LINT_STATUS, type LintStatusParams, SETTINGS_SECTION, SOURCE } from './protocol.js';
 import { registerFeatures } from './features.js';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../features/semanticTokens.js';
 
@@ -51,13 +55,18 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let configurationPull = false;
   let documentChanges = false;
+  let watchFiles = false;
   let reportedProblems = '';
+  const suppressionStore = new SuppressionStore();
+  /** The suppressions-file problem last shown (one message per distinct problem, not per keystroke). */
+  let shownSuppressionProblem: string | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     configurationPull = !!caps.workspace?.configuration;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    watchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceRoot = folder ? uriToPath(folder) : undefined;
     const init = (params.initializationOptions ?? {}) as InitializationOptions & { settings?: unknown };
@@ -66,7 +75,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        executeCommandProvider: { commands: [COMMAND_FIX_ALL] },
+        executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_SUPPRESS] },
         completionProvider: { triggerCharacters: [':', ' '] },
         hoverProvider: true,
         documentSymbolProvider: true,
@@ -81,6 +90,10 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(async () => {
     if (configurationPull) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+    }
+    if (watchFiles) {
+      // A suppressions file edited by hand (or by a colleague's sync) applies without a restart.
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${SUPPRESSIONS_FILE}` }] }).catch(() => undefined);
     }
     await reloadSettings();
   });
@@ -170,11 +183,33 @@ export function startServer(connection: Connection): void {
       };
     } else {
       const layout = settings.layout === 'auto' ? undefined : settings.layout;
-      const result = lint(text, { languageId: languageOf(doc), guidelines: guidelines?.table, rules: settings.rules, layout });
+      const hidden = suppressionsOf(doc);
+      const result = lint(text, { languageId: languageOf(doc), guidelines: guidelines?.table, rules: settings.rules, layout, suppressions: hidden.entries, file: hidden.file });
       entry = { version: doc.version, result, diagnostics: result.findings.map((f, i) => toDiagnostic(f, doc.uri, doc.version, i)) };
     }
     linted.set(doc.uri, entry);
     return entry;
+  }
+
+  /** The suppressions that hold for a document on disk (none for an untitled one). */
+  function suppressionsOf(doc: TextDocument): { entries: Suppression[]; file?: string } {
+    const path = uriToPath(doc.uri);
+    if (!path) return { entries: [] };
+    const loaded = suppressionStore.forLetter(path);
+    const problem = loaded.error && `IMR: ${loaded.path} is ignored: ${loaded.error}. The findings it would hide are shown.`;
+    if (problem && problem !== shownSuppressionProblem) connection.window.showWarningMessage(problem);
+    shownSuppressionProblem = problem || undefined;
+    return loaded;
+  }
+
+  /** Where a new suppression of this document goes: the nearest existing file, else the workspace folder's. */
+  function suppressionTarget(doc: TextDocument): { storePath: string; file: string } | undefined {
+    const path = uriToPath(doc.uri);
+    if (!path) return undefined;
+    const existing = findSuppressionFile(dirname(path));
+    const inWorkspace = workspaceRoot && !relative(workspaceRoot, path).startsWith('..') && !isAbsolute(relative(workspaceRoot, path));
+    const storePath = existing ?? join(inWorkspace ? workspaceRoot! : dirname(path), SUPPRESSIONS_FILE);
+    return { storePath, file: relativeFile(storePath, path) };
   }
 
   function status(doc: TextDocument, busy: boolean, entry?: Linted): void {
@@ -241,6 +276,10 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidSave((e) => {
+    if (e.document.uri.endsWith(`/${SUPPRESSIONS_FILE}`)) {
+      relintAll();
+      return;
+    }
     if (e.document.uri === guidelines?.uri) {
       void reloadGuidelines().then(relintAll);
       return;
@@ -256,6 +295,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
+    if (params.changes.some((c) => c.uri.endsWith(`/${SUPPRESSIONS_FILE}`))) relintAll();
     if (guidelines?.uri && params.changes.some((c) => c.uri === guidelines?.uri)) {
       await reloadGuidelines();
       relintAll();
@@ -303,7 +343,19 @@ export function startServer(connection: Connection): void {
         if (sameRule.length > 1) {
           actions.push(quickFix(`Fix all ${finding.ruleId} problems`, undefined, fixAllEdit(doc, sameRule).edit, false));
         }
-        actions.push(disableAction(doc, finding, diagnostic, 'line'), disableAction(doc, finding, diagnostic, 'document'));
+        const target = suppressionTarget(doc);
+        if (target) {
+          const entry = suppressionFor(doc.getText(), finding, target.file);
+          actions.push({
+            title: `Ignore this ${finding.ruleId} finding (kept in ${SUPPRESSIONS_FILE}, not in the letter)`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            command: { title: 'Ignore this finding', command: COMMAND_SUPPRESS, arguments: [target.storePath, entry] },
+          });
+        }
+        // An inline comment is text in the letter: offered in Markdown only, where it is invisible when
+        // rendered, and never in a plain-text letter, where it would land in what is sent.
+        if (doc.languageId === 'markdown') actions.push(disableAction(doc, finding, diagnostic, 'line'), disableAction(doc, finding, diagnostic, 'document'));
       }
     }
     if (wantsFixAll || !only) {
@@ -321,11 +373,20 @@ export function startServer(connection: Connection): void {
     const lineText = text.slice(doc.offsetAt({ line, character: 0 }), doc.offsetAt({ line: line + 1, character: 0 }));
     const indent = scope === 'line' ? /^[ \t]*/.exec(lineText)![0] : '';
     const comment = scope === 'line' ? `<!-- imr-lint-disable-next-line ${finding.ruleId} -->` : `<!-- imr-lint-disable ${finding.ruleId} -->`;
-    const title = scope === 'line' ? `Disable ${finding.ruleId} for this line` : `Disable ${finding.ruleId} for this document`;
+    const title = scope === 'line' ? `Disable ${finding.ruleId} for this line (comment in the letter)` : `Disable ${finding.ruleId} for this document (comment in the letter)`;
     return quickFix(title, diagnostic, versionedEdit(doc.uri, doc.version, [{ range: { start: at, end: at }, newText: `${indent}${comment}${eol}` }], documentChanges), false);
   }
 
   connection.onExecuteCommand(async (params) => {
+    if (params.command === COMMAND_SUPPRESS) {
+      const [storePath, entry] = (params.arguments ?? []) as [string, Suppression];
+      // Only ever a suppressions file: the path comes back from our own code action.
+      if (typeof storePath !== 'string' || !storePath.endsWith(join('', SUPPRESSIONS_FILE)) || !entry || typeof entry.rule !== 'string') return;
+      const problem = suppressionStore.record(storePath, entry);
+      if (problem) connection.window.showErrorMessage(`IMR: the finding was not ignored: ${storePath}: ${problem}.`);
+      relintAll();
+      return;
+    }
     if (params.command !== COMMAND_FIX_ALL) return;
     const [uri, version] = (params.arguments ?? []) as [string, number | undefined];
     const doc = uri ? documents.get(uri) : undefined;

@@ -172,6 +172,8 @@ export interface Determination {
   age?: { value: number; span: Span };
   sex?: { value: 'female' | 'male'; span: Span };
   directives: InlineDirective[];
+  /** Template leftovers still in the text (TODO, XX/XX/XXXX, [TREATMENT], ___, snippet tab stops). */
+  placeholders: { span: Span; text: string }[];
   /** What the narrative says, read once for every rule: sentences, counts, treatments, events, people. */
   mentions: Mentions;
   /** Markdown-aware text: same length as `text`, markup (HTML tags, `**`, `#`, table pipes) blanked. */

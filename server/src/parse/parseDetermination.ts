@@ -7,6 +7,7 @@ import { parseItems } from './items.js';
 import { markdownToPlain } from './markdownPlain.js';
 import { ageAndSex, assignRoles } from './narrative.js';
 import { buildMentions } from './mentions/index.js';
+import { findPlaceholders } from './placeholders.js';
 import { linesOf, paragraphsOf } from './paragraphs.js';
 import { noticeHeaderFields, noticeItems, professionalReviewItem } from './layoutItems.js';
 import { detectLayout, headingOf, type LayoutId, type SectionHeading } from './layouts.js';
@@ -96,6 +97,7 @@ export function parseDetermination(text: string, requested: LanguageId, table: G
     dates,
     ...facts,
     directives: parseDirectives(text),
+    placeholders: findPlaceholders(text),
     mentions: undefined as unknown as Determination['mentions'],
     plain,
   };
