@@ -11,6 +11,13 @@ export const SettingsSchema = z.object({
   enable: z.boolean().default(true).describe('Check IMR determinations (Markdown and plain-text documents that look like one, and *.imr.md / *.determination.md files).'),
   run: z.enum(['onType', 'onSave']).default('onType').describe('Check while you type, or only when the document is saved.'),
   debounceMs: z.number().int().min(0).max(5000).default(150).describe('Milliseconds of quiet typing before a document is checked again.'),
+  holdWhileTypingMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(10000)
+    .default(1500)
+    .describe('A new problem on the line being typed, or in the disputed item being typed, waits this many milliseconds after the last keystroke (or until the document is saved) before it is shown, so that a half-typed date is not an error. 0 shows every problem at once.'),
   rules: z
     .partialRecord(z.enum(RULES.map((r) => r.meta.id) as [string, ...string[]]), Level)
     .default({})

@@ -27,7 +27,7 @@ describe('language server over stdio (push diagnostics)', { skip }, () => {
   before(async () => {
     seed = seedText();
     client = new TestClient();
-    client.settings = { debounceMs: 0 };
+    client.settings = { debounceMs: 0, holdWhileTypingMs: 0 };
     const init = await client.initialize();
     assert.equal(init.capabilities.textDocumentSync.change, 2, 'incremental sync');
     assert.equal(init.capabilities.diagnosticProvider, undefined, 'push when the client offers no pull');
@@ -172,19 +172,19 @@ describe('language server over stdio (push diagnostics)', { skip }, () => {
   });
 
   test('settings change: a rule turned off disappears without a restart, and comes back', async () => {
-    client.settings = { debounceMs: 0, rules: { 'visits-over-limit': 'off' } };
+    client.settings = { debounceMs: 0, holdWhileTypingMs: 0, rules: { 'visits-over-limit': 'off' } };
     const count = client.published.length;
     await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await client.waitFor(() => client.published.slice(count).some((p) => p.uri === SEED_URI), 're-lint after settings change');
     assert.deepEqual(codes(client.published.slice(count).filter((p) => p.uri === SEED_URI).at(-1)!.diagnostics), ['injury-date-mismatch']);
-    client.settings = { debounceMs: 0 };
+    client.settings = { debounceMs: 0, holdWhileTypingMs: 0 };
     const count2 = client.published.length;
     await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await client.waitFor(() => client.published.slice(count2).some((p) => p.uri === SEED_URI), 're-lint after settings change back');
   });
 
   test('a broken guideline file: one clear error message, diagnostics continue with the defaults', async () => {
-    client.settings = { debounceMs: 0, guidelines: 'test/fixtures/cli/guidelines-invalid.json' };
+    client.settings = { debounceMs: 0, holdWhileTypingMs: 0, guidelines: 'test/fixtures/cli/guidelines-invalid.json' };
     const count = client.published.length;
     await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await client.waitFor(() => client.messages.some((m) => /guidelines-invalid\.json/.test(m.message)), 'error message naming the file');
@@ -194,7 +194,7 @@ describe('language server over stdio (push diagnostics)', { skip }, () => {
     const msgs = client.messages.filter((m) => /guidelines-invalid\.json/.test(m.message));
     assert.equal(msgs.length, 1);
     assert.equal(msgs[0].type, 1, 'an error');
-    client.settings = { debounceMs: 0 };
+    client.settings = { debounceMs: 0, holdWhileTypingMs: 0 };
     await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   });
 
@@ -260,7 +260,7 @@ describe('language server with pull diagnostics', { skip }, () => {
 
   test('advertises a diagnostic provider and answers textDocument/diagnostic', async () => {
     client = new TestClient();
-    client.settings = { debounceMs: 0 };
+    client.settings = { debounceMs: 0, holdWhileTypingMs: 0 };
     const init = await client.initialize({ textDocument: { diagnostic: { dynamicRegistration: false }, synchronization: { didSave: true } } });
     assert.deepEqual(init.capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
     const seed = seedText();
@@ -298,7 +298,7 @@ describe('suppressions outside the letter (.imr-lint/suppressions.json)', { skip
     uri = pathToFileURL(join(dir, 'letter.txt')).toString();
     letter = seedText();
     client = new TestClient();
-    client.settings = { debounceMs: 0 };
+    client.settings = { debounceMs: 0, holdWhileTypingMs: 0 };
     await client.initialize();
   });
   after(async () => {
@@ -331,5 +331,57 @@ describe('suppressions outside the letter (.imr-lint/suppressions.json)', { skip
     const at = pos(`DRAFT\n\n${letter}`, 'industrial injury date of');
     await client.change(uri, 3, [{ range: { start: at, end: at }, text: 'claimed ' }]);
     assert.deepEqual(codes(await client.diagnosticsFor(uri, 3)), ['injury-date-mismatch', 'visits-over-limit']);
+  });
+});
+
+describe('drafting: new problems where the reviewer is typing wait for a pause or a save', () => {
+  let client: TestClient;
+  const uri = 'file:///work/letters/typing.md';
+  const HOLD = 700;
+  let clean: string;
+  let line: number;
+  let character: number;
+
+  before(async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../helpers/shared.ts');
+    clean = readFileSync(join(ROOT, 'test', 'fixtures', 'rules', 'clean.md'), 'utf8').replace('<b>Date of Injury:</b>\t10/13/2015', '<b>Date of Injury:</b>\t');
+    const at = pos(clean, '<b>Date of Injury:</b>\t');
+    line = at.line;
+    character = at.character + '<b>Date of Injury:</b>\t'.length;
+    client = new TestClient();
+    client.settings = { debounceMs: 0, holdWhileTypingMs: HOLD };
+    await client.initialize();
+    await client.open(uri, clean);
+    assert.deepEqual(codes(await client.diagnosticsFor(uri, 1)), ['missing-header-field'], 'the empty field, at open');
+  });
+  after(() => client.stop());
+
+  test('typing a date character by character: no problem is published on it until it is complete', async () => {
+    const date = '10/13/2015';
+    const seen: string[] = [];
+    for (let i = 0; i < date.length; i++) {
+      await client.change(uri, 2 + i, [{ range: { start: { line, character: character + i }, end: { line, character: character + i } }, text: date[i] }]);
+      const ds = await client.diagnosticsFor(uri, 2 + i);
+      seen.push(...codes(ds).filter((c) => c !== 'missing-header-field'));
+    }
+    assert.deepEqual(seen, [], 'nothing new while typing (invalid-date on "10/1", date-order and injury-date-mismatch on "10/13/20")');
+    assert.deepEqual(codes(await client.diagnosticsFor(uri, 1 + date.length)), [], 'the complete date is clean');
+  });
+
+  test('a date left half typed is shown once typing pauses (after the hold), and at once on save', async () => {
+    const version = 20;
+    const started = Date.now();
+    await client.change(uri, version, [{ range: { start: { line, character: character + 5 }, end: { line, character: character + 10 } }, text: '' }]);
+    assert.deepEqual(codes(await client.diagnosticsFor(uri, version)), [], 'held while typing');
+    await client.waitFor(() => client.published.some((p) => p.uri === uri && p.version === version && codes(p.diagnostics).includes('invalid-date')), 'the held invalid-date after the pause', 5000);
+    const waited = Date.now() - started;
+    assert.ok(waited >= HOLD - 50, `shown after the hold (${waited} ms)`);
+    await client.change(uri, version + 1, [{ range: { start: { line, character: character + 4 }, end: { line, character: character + 5 } }, text: '' }]);
+    assert.deepEqual(codes(await client.diagnosticsFor(uri, version + 1)), [], 'a new half date waits again');
+    const before = client.published.length;
+    await client.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    await client.waitFor(() => client.published.slice(before).some((p) => p.uri === uri && codes(p.diagnostics).includes('invalid-date')), 'invalid-date at once on save', HOLD / 2);
   });
 });

@@ -22,6 +22,7 @@ import { quickFix, sameRange, toDiagnostic, toTextEdits, versionedEdit } from '.
 import { shouldLint } from './documentFilter.js';
 import { type GuidelineState, loadGuidelines, uriToPath } from './guidelineSource.js';
 import { locateJsonPath } from './jsonLocate.js';
+import { changedRegion, findingKey, heldRegion, visibleFindings, type Edit } from './holdBack.js';
 import { SuppressionStore, findSuppressionFile, relativeFile } from '../io/suppressionStore.js';
 import { SUPPRESSIONS_FILE, suppressionFor, type Suppression } from '../suppressions.js';
 import { join, dirname, relative, isAbsolute } from 'node:path';
@@ -47,6 +48,11 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const linted = new Map<string, Linted>();
   const timers = new Map<string, NodeJS.Timeout>();
+  // Drafting hold-back (holdBack.ts): each document's text as last seen, its last edit, and what was shown.
+  const lastText = new Map<string, string>();
+  const lastEdit = new Map<string, { edit: Edit; at: number }>();
+  const shownKeys = new Map<string, Set<string>>();
+  const releaseTimers = new Map<string, NodeJS.Timeout>();
   let settings: Settings = DEFAULT_SETTINGS;
   let guidelines: GuidelineState | undefined;
   /** The guideline-table problem last shown to the user (undefined once the table loads). */
@@ -212,6 +218,41 @@ export function startServer(connection: Connection): void {
     return { storePath, file: relativeFile(storePath, path) };
   }
 
+  /** The diagnostics to show now: all, except new ones where the reviewer is typing (until a pause or a save). */
+  function present(doc: TextDocument, entry: Linted): Diagnostic[] {
+    const findings = entry.result?.findings;
+    if (!findings) return entry.diagnostics;
+    const e = lastEdit.get(doc.uri);
+    const hold = settings.holdWhileTypingMs;
+    const waited = e ? Date.now() - e.at : Infinity;
+    const region = hold > 0 && e && waited < hold ? heldRegion(doc.getText(), e.edit, entry.result!.model.items) : undefined;
+    const { visible, held } = visibleFindings(findings, region, shownKeys.get(doc.uri) ?? new Set());
+    shownKeys.set(doc.uri, new Set(visible.map((i) => findingKey(findings[i]))));
+    if (held > 0) scheduleRelease(doc.uri, hold - waited);
+    return visible.length === findings.length ? entry.diagnostics : visible.map((i) => entry.diagnostics[i]);
+  }
+
+  /** Shows what was held once typing has paused. */
+  function scheduleRelease(uri: string, delay: number): void {
+    clearTimeout(releaseTimers.get(uri));
+    releaseTimers.set(uri, setTimeout(() => {
+      releaseTimers.delete(uri);
+      const doc = documents.get(uri);
+      if (!doc) return;
+      if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+      else validate(doc);
+    }, Math.max(10, delay + 10)));
+  }
+
+  /** After a save: nothing waits any more. */
+  function releaseHeld(doc: TextDocument): void {
+    if (!lastEdit.delete(doc.uri)) return;
+    clearTimeout(releaseTimers.get(doc.uri));
+    releaseTimers.delete(doc.uri);
+    if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+    else schedule(doc, 0);
+  }
+
   function status(doc: TextDocument, busy: boolean, entry?: Linted): void {
     const params: LintStatusParams = { uri: doc.uri, version: doc.version, busy };
     if (entry) {
@@ -231,7 +272,7 @@ export function startServer(connection: Connection): void {
       const entry = ensureLinted(doc);
       // The document may have moved on while we worked; its newer version has its own run coming.
       if (documents.get(doc.uri)?.version !== entry.version) return;
-      if (!pullDiagnostics) connection.sendDiagnostics({ uri: doc.uri, version: entry.version, diagnostics: entry.diagnostics });
+      if (!pullDiagnostics) connection.sendDiagnostics({ uri: doc.uri, version: entry.version, diagnostics: present(doc, entry) });
       status(doc, false, entry);
     } catch (e) {
       connection.console.error(`imr-lint: linting ${doc.uri} failed: ${(e as Error).stack ?? e}`);
@@ -262,6 +303,7 @@ export function startServer(connection: Connection): void {
   }
 
   documents.onDidOpen((e) => {
+    lastText.set(e.document.uri, e.document.getText());
     if (e.document.uri === guidelines?.uri) {
       void reloadGuidelines().then(relintAll);
       return;
@@ -270,12 +312,18 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidChangeContent((e) => {
+    const text = e.document.getText();
+    const before = lastText.get(e.document.uri);
+    lastText.set(e.document.uri, text);
+    // (TextDocuments also reports an open as a change: no edit then.)
+    if (before !== undefined && before !== text) lastEdit.set(e.document.uri, { edit: changedRegion(before, text), at: Date.now() });
     if (e.document.uri === guidelines?.uri) return; // re-read when saved
     if (pullDiagnostics || settings.run === 'onSave') return;
     schedule(e.document, settings.debounceMs);
   });
 
   documents.onDidSave((e) => {
+    releaseHeld(e.document);
     if (e.document.uri.endsWith(`/${SUPPRESSIONS_FILE}`)) {
       relintAll();
       return;
@@ -290,6 +338,8 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    clearTimeout(releaseTimers.get(e.document.uri));
+    for (const m of [releaseTimers, lastText, lastEdit, shownKeys]) m.delete(e.document.uri);
     linted.delete(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -309,7 +359,7 @@ export function startServer(connection: Connection): void {
     const cached = linted.get(doc.uri);
     const entry = settings.run === 'onSave' && cached ? cached : ensureLinted(doc);
     status(doc, false, entry);
-    return { kind: DocumentDiagnosticReportKind.Full, items: entry.diagnostics };
+    return { kind: DocumentDiagnosticReportKind.Full, items: present(doc, entry) };
   });
 
   connection.onCodeAction((params) => {
