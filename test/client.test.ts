@@ -2,7 +2,7 @@
 // of untrusted workspaces. The rest of the client runs only in an editor (test/vscode).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type DocStatus, nextStatus, SPINNER_DELAY_MS, statusView, withUserGuidelines } from '../client/src/state.ts';
+import { type DocStatus, nextStatus, SPINNER_DELAY_MS, statusView, typedSnippetPrefix, withUserGuidelines } from '../client/src/state.ts';
 
 const uri = 'file:///letters/a.md';
 
@@ -67,4 +67,9 @@ test('untrusted workspaces: imr.guidelines becomes the user value wherever the r
   assert.deepEqual(withUserGuidelines('imr', 'editor', { tabSize: 2 }, ''), { tabSize: 2 });
   // The input is not modified.
   assert.equal(imr.guidelines, './workspace-table.json');
+});
+
+test('"imr" typed at the start of a line opens the snippets; anywhere else it does not', () => {
+  assert.deepEqual(['imr', '  imr', 'IMR', '\timr'].map(typedSnippetPrefix), [true, true, true, true]);
+  assert.deepEqual(['im', 'imr-', 'The imr', 'imrs', ''].map(typedSnippetPrefix), [false, false, false, false, false]);
 });

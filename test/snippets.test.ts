@@ -167,3 +167,15 @@ test('snippet names and prefixes are unique, and the .code-snippets files hold e
     for (const s of SNIPPETS) expandSnippet(s.body[lang]); // parses
   }
 });
+
+test('imr-item-upheld and imr-item-overturned: one choice writes the verdict and the conclusion that goes with it', () => {
+  for (const [prefix, verdict, necessary] of [['imr-item-upheld', 'Upheld', false], ['imr-item-overturned', 'Overturned', true]] as const) {
+    for (const lang of ['markdown', 'plaintext'] as const) {
+      const snippet = SNIPPETS.find((s) => s.prefix.includes(prefix))!;
+      const text = expandSnippet(snippet.body[lang]).text;
+      const { model, findings } = lint(text, { languageId: lang });
+      assert.deepEqual(model.items.map((i) => [i.verdict?.value, i.rationale?.conclusion?.necessary]), [[verdict, necessary]], `${prefix} ${lang}`);
+      assert.deepEqual(findings.filter((f) => f.severity !== 'info'), [], `${prefix} ${lang}: nothing but its placeholders`);
+    }
+  }
+});

@@ -31,7 +31,7 @@ import {
   SETTINGS_SECTION,
 } from '../../server/src/lsp/protocol.js';
 import { DISPUTED_ITEM } from './snippets.js';
-import { type DocStatus, nextStatus, statusView, withUserGuidelines } from './state.js';
+import { type DocStatus, nextStatus, statusView, typedSnippetPrefix, withUserGuidelines } from './state.js';
 
 const NAME = 'IMR Determinations';
 const LANGUAGES = ['markdown', 'plaintext'];
@@ -144,6 +144,16 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     vscode.commands.registerCommand('imr.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('imr.fixAll', () => fixAll(lc)),
     vscode.commands.registerCommand('imr.insertDisputedItem', insertDisputedItem),
+    // "imr" typed at the start of a line opens the suggestions with the IMR snippets.
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || e.document !== editor.document || e.contentChanges.length !== 1) return;
+      if (e.document.languageId !== 'markdown' && e.document.languageId !== 'plaintext') return;
+      const change = e.contentChanges[0];
+      if (change.text.length !== 1 || !change.range.isEmpty) return;
+      const at = change.range.start;
+      if (typedSnippetPrefix(e.document.lineAt(at.line).text.slice(0, at.character + 1))) void vscode.commands.executeCommand('editor.action.triggerSuggest');
+    }),
     // A workspace just trusted: send the settings again; the server pulls them, now unfiltered.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       if (!lc.isRunning()) return;

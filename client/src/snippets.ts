@@ -6,7 +6,8 @@
 // Placeholder defaults are written so that a placeholder left unfilled is flagged by the engine's
 // unfilled-placeholder rule: dates `XX/XX/XXXX`, free text `[TREATMENT]`, `[RATIONALE]`, ... (see
 // server/src/rules/unfilledPlaceholder.ts). Header dates are mirrored into the narrative ($3, $5) so the
-// summary's injury and UR dates cannot disagree with the header. The conclusion is a choice of its own,
+// summary's injury and UR dates cannot disagree with the header. In imr-item-upheld / imr-item-overturned
+// one choice, the snippet, writes the verdict and its conclusion. In the generic item and the skeleton the conclusion is a choice of its own,
 // defaulting to the one that matches the default verdict (Upheld: "not medically necessary"); a mismatch
 // after editing is what the engine's verdict-conflict rule reports. (A transform of the verdict tab stop
 // would look neater, but VS Code applies transforms only when the user tabs out of the placeholder: the
@@ -36,13 +37,17 @@ const CREDENTIALS_INTRO = 'The Expert Reviewer has the following credentials:';
 /** The standard conclusion as a choice at tab stop `n`; the first option goes with the default verdict, Upheld. */
 const conclusion = (n: number) => `Therefore, the request is \${${n}|not medically necessary,medically necessary|}.`;
 
-/** A disputed item whose tab stops start at `n` (title, verdict, both guideline lines, rationale, conclusion). */
-function item(lang: SnippetLanguage, n: number): string[] {
+/**
+ * A disputed item whose tab stops start at `n` (title, verdict, both guideline lines, rationale,
+ * conclusion). With `decided`, the verdict and the conclusion are written together, consistent, and are
+ * no tab stops: one choice (the snippet picked) writes both.
+ */
+function item(lang: SnippetLanguage, n: number, decided?: 'Upheld' | 'Overturned'): string[] {
   const title = `\${${n}:[TREATMENT] [QUANTITY] FOR THE [BODY PART]}`;
-  const verdict = `\${${n + 1}|Upheld,Overturned|}`;
+  const verdict = decided ?? `\${${n + 1}|Upheld,Overturned|}`;
   const claims = `\${${n + 2}:Decision based on [GUIDELINE]}`;
   const maximus = `Decision based on \${${n + 3}:[GUIDELINE]}`;
-  const rationale = `\${${n + 4}:[RATIONALE]} ${conclusion(n + 5)}`;
+  const rationale = `\${${n + 4}:[RATIONALE]} ${decided ? `Therefore, the request is ${decided === 'Upheld' ? 'not ' : ''}medically necessary.` : conclusion(n + 5)}`;
   if (lang === 'markdown') {
     return [
       `**${title}:** ${verdict}`,
@@ -117,15 +122,27 @@ function opening(name: string, prefix: string, what: string, sentence: string): 
 export const SNIPPETS: SnippetDef[] = [
   {
     name: 'IMR determination',
-    prefix: ['imr-determination', 'imr'],
+    prefix: ['imr-determination'],
     description: 'A whole IMR final determination: header, the three standard sections and one disputed item.',
     body: { markdown: skeleton('markdown'), plaintext: skeleton('plaintext') },
   },
   {
     name: 'IMR disputed item',
     prefix: ['imr-item'],
-    description: 'A disputed item: title with its verdict, Claims Administrator and MAXIMUS guideline lines, rationale and the standard conclusion (choose the one that matches the verdict).',
+    description: 'A disputed item: title with its verdict, Claims Administrator and MAXIMUS guideline lines, rationale and the standard conclusion (two choices: the verdict, then the conclusion; imr-item-upheld and imr-item-overturned write both at once).',
     body: { markdown: [...item('markdown', 1), '$0'], plaintext: [...item('plaintext', 1), '$0'] },
+  },
+  {
+    name: 'IMR disputed item, Upheld',
+    prefix: ['imr-item-upheld'],
+    description: 'A disputed item decided Upheld: the title ends ": Upheld" and the rationale ends "Therefore, the request is not medically necessary."',
+    body: { markdown: [...item('markdown', 1, 'Upheld'), '$0'], plaintext: [...item('plaintext', 1, 'Upheld'), '$0'] },
+  },
+  {
+    name: 'IMR disputed item, Overturned',
+    prefix: ['imr-item-overturned'],
+    description: 'A disputed item decided Overturned: the title ends ": Overturned" and the rationale ends "Therefore, the request is medically necessary."',
+    body: { markdown: [...item('markdown', 1, 'Overturned'), '$0'], plaintext: [...item('plaintext', 1, 'Overturned'), '$0'] },
   },
   {
     name: 'IMR reviewer credentials',

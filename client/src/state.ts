@@ -72,3 +72,12 @@ export function withUserGuidelines(settingsSection: string, section: string | un
   }
   return value;
 }
+
+/**
+ * Whether what was just typed at the start of a line is the snippets' prefix ("imr"): then the suggestions
+ * open with the IMR snippets, although Markdown's quick suggestions are off. Only at a line's start, so a
+ * word "imr" in a sentence never opens anything.
+ */
+export function typedSnippetPrefix(lineBeforeCursor: string): boolean {
+  return /^[ \t]*imr$/i.test(lineBeforeCursor);
+}

@@ -29,6 +29,16 @@ export function looksLikeDetermination(text: string): boolean {
   return false;
 }
 
+/**
+ * Whether a document has begun as a determination: its first non-blank line starts with a header label
+ * ("Case Number:", "<b>Case Number:</b>", "**Case Number:**"). Enough for completion to offer the rest of
+ * the header; not enough to lint it (one line is not yet a letter).
+ */
+export function begunAsDetermination(text: string): boolean {
+  const first = /^\s*([^\r\n]{0,200})/.exec(text.slice(0, 400))![1];
+  return new RegExp(`^(?:<b>|\\*\\*)?[ \\t]*(?:${HEADER_LABELS.map((h) => h.label.replace(/ /g, '\\s+')).join('|')})\\s*(?:<\\/b>|\\*\\*)?\\s*:`, 'i').test(first);
+}
+
 /** Files named as determinations are always checked. */
 export function isDeterminationFileName(path: string): boolean {
   return /\.(?:imr|determination)\.(?:md|markdown|txt)$/i.test(path);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { defaultGuidelineTable } from '../../server/src/index.ts';
-import { CA_NO_CITATION, REVIEWER_NO_CITATION, completionItems } from '../../server/src/features/completion.ts';
+import { CA_NO_CITATION, REVIEWER_NO_CITATION, completionItems, completionList, shortCitation } from '../../server/src/features/completion.ts';
 import { citationFor } from '../../server/src/rules/citationText.ts';
 import { seedText, sharedMissing } from '../helpers/shared.ts';
 import { MD, TXT, endOf, indexOf, lintAs, positionAt, rangeAt, replaceOnce, toCrlf } from './helpers.ts';
@@ -27,7 +27,8 @@ test('seed: after "MAXIMUS guideline:" the item\'s own citation comes first, pre
   const at = indexOf(seed, 'Decision based on');
   const items = complete(seed, at);
   assert.equal(MASSAGE, 'Decision based on MTUS Chronic Pain Medical Treatment 2009, Page(s): 60.');
-  assert.equal(items[0].label, MASSAGE);
+  assert.equal(items[0].label, 'MTUS Chronic Pain Medical Treatment 2009, Page(s): 60', 'the list shows what tells citations apart');
+  assert.equal(items[0].filterText, items[0].label);
   assert.equal(items[0].preselect, true);
   assert.equal(items[0].sortText, '0000');
   assert.equal(items[0].kind, CompletionItemKind.Reference);
@@ -37,10 +38,18 @@ test('seed: after "MAXIMUS guideline:" the item\'s own citation comes first, pre
   assert.equal(items.filter((i) => i.preselect).length, 1);
   // every citation of the table once, statutes aside; MTUS before other sources after the item's own
   const expected = [...new Set(table.rows.filter((r) => r.source !== 'statute').map(citationFor))];
-  assert.deepEqual([...labels(items)].sort(), [...expected].sort());
-  const firstOther = items.findIndex((i) => /Non-MTUS/.test(i.label));
-  assert.ok(items.slice(1, firstOther).every((i) => /Decision based on MTUS/.test(i.label)));
-  assert.ok(items.slice(firstOther).every((i) => /Non-MTUS/.test(i.label)));
+  assert.deepEqual(items.map((i) => edit(i).newText).sort(), [...expected].sort());
+  assert.deepEqual(labels(items), items.map((i) => shortCitation(edit(i).newText)));
+  assert.equal(new Set(labels(items)).size, items.length, 'no two entries look the same');
+  // the item's own, then MTUS, then other sources; chapters about other body regions than the neck last
+  const groups = items.map((i) => i.sortText![0]);
+  assert.deepEqual(groups, [...groups].sort());
+  const firstOther = items.findIndex((i) => /Non-MTUS/.test(edit(i).newText));
+  const firstElsewhere = items.findIndex((i) => i.sortText![0] === '5');
+  assert.ok(items.slice(1, firstOther).every((i) => /Decision based on MTUS/.test(edit(i).newText)));
+  assert.ok(items.slice(firstOther, firstElsewhere).every((i) => /Non-MTUS/.test(edit(i).newText)));
+  assert.ok(firstElsewhere > 0 && items.slice(firstElsewhere).every((i) => !/Neck/.test(i.label)), 'other regions last');
+  assert.ok(items.slice(firstElsewhere).some((i) => /ODG Knee/.test(i.label)));
   assert.ok(!labels(items).includes(REVIEWER_NO_CITATION), 'not an ancillary item');
   assert.ok(!labels(items).some((l) => /Labor Code/.test(l)));
 });
@@ -49,7 +58,7 @@ test('seed: after "Claims Administrator guideline:" the own citation, then the "
   const seed = seedText();
   const at = indexOf(seed, 'The Claims Administrator did not');
   const items = complete(seed, at);
-  assert.deepEqual(labels(items).slice(0, 2), [MASSAGE, CA_NO_CITATION]);
+  assert.deepEqual(labels(items).slice(0, 2), [shortCitation(MASSAGE), CA_NO_CITATION]);
   assert.deepEqual(edit(items[1]), { range: rangeAt(seed, at, at), newText: CA_NO_CITATION });
 });
 
@@ -57,7 +66,8 @@ test('the typed part of a citation is replaced; the PT item gets the physical me
   const text = replaceOnce(MD, '**MAXIMUS guideline:** Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical medicine treatment.', '**MAXIMUS guideline:** Decision bas\n');
   const at = endOf(text, 'Decision bas\n') - 1;
   const items = complete(text, at);
-  assert.equal(items[0].label, PT);
+  assert.equal(edit(items[0]).newText, PT);
+  assert.equal(items[0].filterText, PT, 'typed "Decision bas": filtered on the whole text');
   assert.equal(items[0].preselect, true);
   assert.deepEqual(edit(items[0]).range, rangeAt(text, at - 'Decision bas'.length, at));
 });
@@ -66,7 +76,7 @@ test('no space after the label: the citation is inserted with one', () => {
   const text = replaceOnce(MD, '**MAXIMUS guideline:** Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Massage therapy.', '**MAXIMUS guideline:**');
   const at = endOf(text, '**MAXIMUS guideline:**', 'MASSAGE THERAPY');
   const items = complete(text, at);
-  assert.equal(items[0].label, MASSAGE);
+  assert.equal(edit(items[0]).newText.trim(), MASSAGE);
   assert.deepEqual(edit(items[0]), { range: rangeAt(text, at, at), newText: ` ${MASSAGE}` });
 });
 
@@ -75,11 +85,11 @@ test('plain text, CRLF: citations after a bare label; an ancillary item may stat
   text = replaceOnce(text, 'MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016,\r\nSection(s): Massage therapy.', 'MAXIMUS guideline: ');
   const at = endOf(text, 'MAXIMUS guideline: ', 'Massage therapy times');
   const items = complete(text, at, 'plaintext');
-  assert.equal(items[0].label, MASSAGE);
+  assert.equal(edit(items[0]).newText.trim(), MASSAGE);
   assert.deepEqual(edit(items[0]).range, rangeAt(text, at, at));
   const surgical = replaceOnce(text, 'Massage therapy times 6 sessions for the neck: Upheld', 'Associated surgical service: Massage therapy times 6 sessions for the neck: Upheld');
   const s = complete(surgical, endOf(surgical, 'MAXIMUS guideline: ', 'Associated surgical'), 'plaintext');
-  assert.deepEqual(labels(s).slice(0, 2), [MASSAGE, REVIEWER_NO_CITATION]);
+  assert.deepEqual(labels(s).slice(0, 2), [shortCitation(MASSAGE), REVIEWER_NO_CITATION]);
 });
 
 test('verdicts after a title\'s colon: the one the conclusion means first and preselected', () => {
@@ -164,14 +174,14 @@ test('header: **Label:** style one per line, and bare plain-text labels', () => 
   const text = `${bold.slice(0, bold.indexOf('\n\n###'))}\n**Pri${bold.slice(bold.indexOf('\n\n###'))}`;
   const at = endOf(text, '**Pri');
   const items = complete(text, at);
-  assert.deepEqual(labels(items), ['Priority', 'Application Received']);
+  assert.deepEqual(labels(items), ['Priority'], 'only labels the typed words begin');
   assert.deepEqual(edit(items[0]), { range: rangeAt(text, at - 5, at), newText: '**Priority:** ${1|Standard,Expedited|}' });
   assert.equal(items[0].filterText, '**Priority');
 
   const plain = replaceOnce(TXT, 'Priority:             Standard                        Application          11/14/2016\n                                                      Received:\n', 'Pr\n');
   const atp = endOf(plain, '\nPr');
   const ip = complete(plain, atp, 'plaintext');
-  assert.deepEqual(labels(ip).slice(0, 2), ['Priority', 'Application Received']);
+  assert.deepEqual(labels(ip.filter((i) => i.kind === CompletionItemKind.Field)), ['Priority']);
   assert.deepEqual(edit(ip[0]), { range: rangeAt(plain, atp - 2, atp), newText: 'Priority: ${1|Standard,Expedited|}' });
 });
 
@@ -218,12 +228,14 @@ test('decisions section, start of a line: the item labels in the document\'s sty
   const text = `${MD}\n**ACUPUNCTURE TIMES 6 SESSIONS:** Upheld\n\n**Claims Administrator guideline:** ${CA_NO_CITATION}\n\n**MA`;
   const at = text.length;
   const items = complete(text, at);
-  assert.deepEqual(labels(items).slice(0, 3), ['MAXIMUS guideline:', 'Decision rationale:', 'Claims Administrator guideline:']);
+  assert.deepEqual(labels(items).filter((l) => l.endsWith(':')), ['MAXIMUS guideline:'], '"MA" begins one label only');
   assert.equal(items[0].preselect, true);
   assert.deepEqual(edit(items[0]), { range: rangeAt(text, at - 4, at), newText: '**MAXIMUS guideline:** ' });
   assert.equal(items[0].filterText, '**MAXIMUS guideline:');
   assert.equal(items[0].command?.command, 'editor.action.triggerSuggest');
-  assert.equal(items[1].command, undefined);
+  const rationale = complete(`${text.slice(0, -2)}De`, at);
+  assert.deepEqual(labels(rationale).filter((l) => l.endsWith(':')), ['Decision rationale:']);
+  assert.equal(rationale[0].command, undefined);
 
   const plain = `${TXT}\nAcupuncture times 6 sessions: Upheld\n\n`;
   const ip = complete(plain, plain.length, 'plaintext');
@@ -291,5 +303,59 @@ test('a long single line (no sections, 400 KB): completion and its regexes stay 
     for (const at of [text.length, text.length - 3, 100_000]) completionItems(result, at, table);
     const ms = performance.now() - t0;
     assert.ok(ms < 500, `${JSON.stringify(unit)}: ${ms.toFixed(0)} ms`);
+  }
+});
+
+// Completion that helps typing (issue 9): it opens by itself only for values, closes on a whole entry,
+// offers labels only where one is being typed, and answers at a snippet's tab stop.
+
+test('a typed ":" opens the list only for a value: citations and priorities, never a verdict or a title', () => {
+  const title = replaceOnce(MD, 'NECK:** Upheld', 'NECK:');
+  assert.deepEqual(completionItems(lintAs(title, 'markdown'), endOf(title, 'NECK:'), table, 'character'), []);
+  assert.ok(completionItems(lintAs(title, 'markdown'), endOf(title, 'NECK:'), table, 'invoked').length > 0, 'Ctrl+Space still offers the verdicts');
+  const cite = replaceOnce(MD, '**MAXIMUS guideline:** Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Massage therapy.', '**MAXIMUS guideline:');
+  assert.ok(completionItems(lintAs(cite, 'markdown'), endOf(cite, '**MAXIMUS guideline:', 'MASSAGE THERAPY'), table, 'character').length > 5);
+  const priority = replaceOnce(MD, '<b>Priority:</b>\tStandard', '<b>Priority:</b>');
+  assert.deepEqual(labels(completionItems(lintAs(priority, 'markdown'), endOf(priority, '<b>Priority:</b>'), table, 'character')), ['Standard', 'Expedited']);
+});
+
+test('a verdict typed in full closes the list (Enter ends the line); the list is incomplete, so it is asked again', () => {
+  const part = replaceOnce(MD, 'NECK:** Upheld', 'NECK:** Uph');
+  const list = completionList(lintAs(part, 'markdown'), endOf(part, 'NECK:** Uph'), table);
+  assert.equal(list.isIncomplete, true);
+  assert.deepEqual(labels(list.items), ['Upheld', 'Overturned']);
+  const whole = completionList(lintAs(MD, 'markdown'), endOf(MD, 'NECK:** Upheld'), table);
+  assert.deepEqual(labels(whole.items), ['Overturned'], 'nothing left to complete for "Upheld"');
+  assert.deepEqual(completionItems(lintAs(MD, 'markdown'), endOf(MD, 'SPINE:** Overturned'), table).filter((i) => i.label === 'Overturned'), []);
+});
+
+test('"AC" starting a title is not a label being typed: no item label is offered or preselected', () => {
+  const text = `${MD}\n**AC`;
+  const items = complete(text, text.length);
+  assert.deepEqual(items.filter((i) => i.kind === CompletionItemKind.Property), []);
+  assert.equal(items.filter((i) => i.preselect).length, 0);
+  assert.ok(items.some((i) => i.label === 'ACUPUNCTURE'));
+});
+
+test('a capitalized title being typed: treatment names in capitals, asked again as typing goes on', () => {
+  const text = `${MD}\n**PHYS`;
+  const list = completionList(lintAs(text, 'markdown'), text.length, table);
+  assert.equal(list.isIncomplete, true);
+  const pt = list.items.find((i) => /^PHYSICAL THERAPY$/.test(i.label));
+  assert.ok(pt, 'PHYSICAL THERAPY in capitals');
+  assert.equal(edit(pt!).newText, 'PHYSICAL THERAPY');
+});
+
+test('at the snippet\'s guideline tab stop ("[GUIDELINE]" selected): citations that replace the placeholder whole', () => {
+  const text = replaceOnce(MD, '**MAXIMUS guideline:** Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Massage therapy.', '**MAXIMUS guideline:** Decision based on [GUIDELINE]');
+  const start = endOf(text, '**MAXIMUS guideline:** ', 'MASSAGE THERAPY');
+  const end = endOf(text, 'Decision based on [GUIDELINE]', 'MASSAGE THERAPY');
+  for (const at of [end, end - '[GUIDELINE]'.length]) {
+    const items = complete(text, at);
+    assert.ok(items.length > 5, `citations at offset ${at}`);
+    assert.equal(edit(items[0]).newText, MASSAGE);
+    assert.deepEqual(edit(items[0]).range, rangeAt(text, start, end), 'the whole "Decision based on [GUIDELINE]" is replaced');
+    const typed = text.slice(start, at);
+    assert.ok(items.every((i) => i.filterText!.startsWith(typed)), 'every entry matches what the editor filters on');
   }
 });

@@ -7,6 +7,7 @@ import {
   type Command,
   type CompletionItem,
   CompletionItemKind,
+  type CompletionList,
   InsertTextFormat,
   MarkupKind,
   type Range,
@@ -17,6 +18,8 @@ import type { DisputedItem, HeaderKey } from '../model/determination.js';
 import { HEADER_LABELS } from '../parse/header.js';
 import { SECTION_HEADINGS } from '../parse/sections.js';
 import { citationFor, primaryRow, summaryTerms } from '../rules/citationText.js';
+import { citationsFitTitle } from '../rules/citationTopicMismatch.js';
+import { reviewerGuideline } from '../parse/items.js';
 import {
   INTRO_RE,
   PART_LABEL_RE,
@@ -82,11 +85,43 @@ interface Ctx {
   after: string;
 }
 
+/** How the list was asked for: typed a trigger character (':'), or asked (Ctrl+Space, or a word typed). */
+export type CompletionTrigger = 'invoked' | 'character';
+
+/**
+ * The completion list at `offset`. It is marked incomplete, so the editor asks again at each keystroke:
+ * the list then follows the typed case, and closes once what is typed is already a whole entry (after
+ * "Upheld", Enter ends the line). A trigger character opens it only where a value is expected (a citation,
+ * a priority), never in a title, a verdict or prose.
+ */
+export function completionList(result: LintResult, offset: number, table: GuidelineTable, trigger: CompletionTrigger = 'invoked'): CompletionList {
+  const items = completionItems(result, offset, table, trigger);
+  return { isIncomplete: items.length > 0, items };
+}
+
 /**
  * Completion items at `offset`. Pure and cheap: reads the cursor's line and the model, never re-parses.
  * Every item carries a textEdit replacing what is typed of it (the range ends at the cursor).
  */
-export function completionItems(result: LintResult, offset: number, table: GuidelineTable): CompletionItem[] {
+export function completionItems(result: LintResult, offset: number, table: GuidelineTable, trigger: CompletionTrigger = 'invoked'): CompletionItem[] {
+  const all = candidates(result, offset, table, trigger);
+  // Nothing left to complete where the typed text already is the entry.
+  const text = result.model.text;
+  const at = clampOffset(result, offset);
+  const seen = new Set<string>();
+  return all.filter((item) => {
+    // Never the same entry twice (two table rows with one name, one citation).
+    const key = `${item.label}\u0000${item.textEdit && 'newText' in item.textEdit ? item.textEdit.newText : ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    const edit = item.textEdit;
+    if (!edit || !('range' in edit)) return true;
+    const start = result.lines.offsetAt(edit.range.start);
+    return text.slice(start, at).trim() !== edit.newText.trim();
+  });
+}
+
+function candidates(result: LintResult, offset: number, table: GuidelineTable, trigger: CompletionTrigger): CompletionItem[] {
   const text = result.model.text;
   const at = clampOffset(result, offset);
   const line = lineAt(result, at);
@@ -98,6 +133,7 @@ export function completionItems(result: LintResult, offset: number, table: Guide
   if (inDecisions) {
     const cited = citationCompletions(ctx);
     if (cited) return cited;
+    if (trigger === 'character') return [];
     const verdicts = verdictCompletions(ctx);
     if (verdicts) return verdicts;
   }
@@ -105,8 +141,10 @@ export function completionItems(result: LintResult, offset: number, table: Guide
   if (doc.sections.length === 0 || line.start < doc.headerEnd) {
     const values = priorityCompletions(ctx);
     if (values) return values;
+    if (trigger === 'character') return [];
     out.push(...headerLabelCompletions(ctx));
   }
+  if (trigger === 'character') return [];
   if (inDecisions) {
     out.push(...itemLabelCompletions(ctx));
     out.push(...treatmentCompletions(ctx));
@@ -164,8 +202,11 @@ function headerLabelCompletions(ctx: Ctx): CompletionItem[] {
   const { style, separator } = headerStyle(doc);
   const range = rangeOf(ctx, ctx.line.start + seg);
   const out: CompletionItem[] = [];
+  const words = m[2].trim().toLowerCase();
   HEADER_LABELS.forEach((h, i) => {
     if (doc.header[h.key]) return;
+    // Only a label the typed words begin: a title or a sentence is not a label being typed.
+    if (!h.label.toLowerCase().startsWith(words)) return;
     const value = HEADER_VALUE[h.key];
     const newText = `${escapeSnippet(markLabel(style, `${h.label}:`))}${separator}${value.snippet}`;
     out.push({
@@ -182,18 +223,21 @@ function headerLabelCompletions(ctx: Ctx): CompletionItem[] {
   return out;
 }
 
-/** After "Priority:": Standard and Expedited. */
+/** After "Priority:" (right after its colon, or after a blank): Standard and Expedited. */
 function priorityCompletions(ctx: Ctx): CompletionItem[] | undefined {
-  const seg = headerSegment(ctx.before);
-  const typed = ctx.before.slice(seg);
-  if (!/^[A-Za-z]*$/.test(typed) || valueLabelBefore(ctx.before, seg) !== 'priority') return undefined;
-  const range = rangeOf(ctx, ctx.line.start + seg);
+  const word = /[A-Za-z]*$/.exec(ctx.before)![0];
+  const head = ctx.before.slice(0, ctx.before.length - word.length);
+  if (valueLabelBefore(head, head.length) !== 'priority') return undefined;
+  // Right after the label: the layout's separator first (a tab in the seed's header, a space otherwise).
+  const gap = /[ \t]$/.test(head) ? '' : headerStyle(ctx.result.model).separator;
+  const range = rangeOf(ctx, ctx.at - word.length);
   return (['Standard', 'Expedited'] as const).map((v, i) => ({
     label: v,
     kind: CompletionItemKind.EnumMember,
     detail: 'Priority',
     documentation: markdown(v === 'Standard' ? 'A standard review.' : 'An expedited review (an imminent and serious threat to the worker\'s health).'),
-    textEdit: { range, newText: v },
+    textEdit: { range, newText: `${gap}${v}` },
+    ...(gap ? { filterText: v } : {}),
     sortText: `${i}`,
   }));
 }
@@ -241,7 +285,9 @@ function itemLabelCompletions(ctx: Ctx): CompletionItem[] {
   };
   const next = ITEM_LABELS.find((l) => !has[l.key]);
   const range = rangeOf(ctx, ctx.line.start + lead);
-  return ITEM_LABELS.map((l, i) => ({
+  const words = m[2].trim().toLowerCase();
+  // Only labels the typed words begin ("Cl", "MAX"): "AC" starting a title is not "Claims Administrator".
+  return ITEM_LABELS.filter((l) => l.label.toLowerCase().startsWith(words)).map((l, i) => ({
     label: l.label,
     kind: CompletionItemKind.Property,
     detail: l.detail,
@@ -268,24 +314,34 @@ function citationCompletions(ctx: Ctx): CompletionItem[] | undefined {
   const claims = /^claims/i.test(m[1]);
   const start = ctx.line.start + m[0].length;
   const space = /[ \t]$/.test(m[0]) || start === ctx.line.start ? '' : ' ';
-  const range = rangeOf(ctx, start);
   const doc = ctx.result.model;
+  // A snippet's "[GUIDELINE]" at the cursor (selected at its tab stop) is replaced whole, and every entry
+  // matches it, or Ctrl+Space there would say "No suggestions".
+  const placeholder = doc.placeholders.find((p) => p.span.start >= start && p.span.start <= ctx.at && p.span.end >= ctx.at && p.span.end <= ctx.line.end);
+  const range = rangeOf(ctx, start, placeholder ? placeholder.span.end : ctx.at);
   const item = itemAt(ctx.result, ctx.at);
   const own = item && primaryRow(doc, item, ctx.table);
   const ownText = own && citationFor(own);
   const treatment = item?.treatment?.treatment;
+  const title = item?.title.text ?? '';
+  const typedSoFar = ctx.text.slice(start, ctx.at);
+  const onPlaceholder = placeholder !== undefined;
 
   const out: CompletionItem[] = citationChoices(ctx.table).map((c, i) => {
-    const group = c.text === ownText ? 0 : treatment && c.rows.some((r) => r.treatment === treatment) ? 2 : c.rows[0].source === 'MTUS' ? 3 : 4;
+    // Chapters about another body region (ODG Knee for a lumbar item) come last.
+    const fits = !title || citationsFitTitle(citationsOf(c.text, ctx.table), title, ctx.table);
+    const group = !fits ? 5 : c.text === ownText ? 0 : treatment && c.rows.some((r) => r.treatment === treatment) ? 2 : c.rows[0].source === 'MTUS' ? 3 : 4;
     const treatments = [...new Set(c.rows.map((r) => r.treatment))];
+    const label = shortCitation(c.text);
     return {
-      label: c.text,
+      label,
       kind: CompletionItemKind.Reference,
       detail: treatments.join(', '),
       documentation: markdown(
-        `${group === 0 ? `The guideline for this item's treatment (${escapeMarkdown(treatment!)}).\n\n` : ''}Rows of the guideline table with this citation:\n\n${c.rows.map(describeRow).join('\n')}`,
+        `${escapeMarkdown(c.text)}\n\n${group === 0 ? `The guideline for this item's treatment (${escapeMarkdown(treatment!)}).\n\n` : ''}${group === 5 ? 'About another body region than this item.\n\n' : ''}Rows of the guideline table with this citation:\n\n${c.rows.map(describeRow).join('\n')}`,
       ),
       textEdit: { range, newText: `${space}${c.text}` },
+      filterText: onPlaceholder ? `${typedSoFar}${label}` : /^\s*d/i.test(typedSoFar) ? c.text : label,
       sortText: `${group}${pad(i)}`,
       ...(group === 0 ? { preselect: true } : {}),
     };
@@ -306,6 +362,29 @@ function citationCompletions(ctx: Ctx): CompletionItem[] | undefined {
     });
   }
   return bySortText(out);
+}
+
+/**
+ * A citation as the list shows it: without the words every entry shares ("Decision based on", "Non-MTUS
+ * Citation"), so that two entries never look the same when the list is narrow. The whole text is inserted
+ * and shown in the documentation.
+ */
+export function shortCitation(text: string): string {
+  return text.replace(/^Decision based on\s+/i, '').replace(/^Non-MTUS Citation\s+/i, '').replace(/\.$/, '');
+}
+
+const parsedCitations = new WeakMap<GuidelineTable, Map<string, ReturnType<typeof reviewerGuideline>['citations']>>();
+
+/** The table's citation text read as a MAXIMUS guideline line would be (cached per table). */
+function citationsOf(text: string, table: GuidelineTable) {
+  let cache = parsedCitations.get(table);
+  if (!cache) parsedCitations.set(table, (cache = new Map()));
+  let c = cache.get(text);
+  if (!c) {
+    c = reviewerGuideline({ labelSpan: { start: 0, end: 0 }, valueSpan: { start: 0, end: text.length }, text }, table).citations;
+    cache.set(text, c);
+  }
+  return c;
 }
 
 // ------------------------------------------------------------------------------------------ verdicts

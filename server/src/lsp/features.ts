@@ -1,7 +1,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../engine.js';
-import { completionItems } from '../features/completion.js';
+import { completionList } from '../features/completion.js';
 import { foldingRanges } from '../features/folding.js';
 import { hoverAt } from '../features/hover.js';
 import { semanticTokens } from '../features/semanticTokens.js';
@@ -12,13 +12,23 @@ import { defaultGuidelineTable, type GuidelineTable } from '../guidelines/table.
 export type ResultOf = (doc: TextDocument) => { result: LintResult; table?: GuidelineTable } | undefined;
 
 /** Wires the pure feature providers (server/src/features) to LSP requests. */
-export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, resultOf: ResultOf): void {
-  const withDoc = <T>(uri: string, fallback: T, f: (doc: TextDocument, r: NonNullable<ReturnType<ResultOf>>) => T): T => {
+export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, resultOf: ResultOf, draftOf: ResultOf = resultOf): void {
+  const withDoc = <T>(uri: string, fallback: T, f: (doc: TextDocument, r: NonNullable<ReturnType<ResultOf>>) => T, of: ResultOf = resultOf): T => {
     const doc = documents.get(uri);
-    const r = doc && resultOf(doc);
+    const r = doc && of(doc);
     return doc && r ? f(doc, r) : fallback;
   };
-  connection.onCompletion((p) => withDoc(p.textDocument.uri, [], (doc, r) => completionItems(r.result, doc.offsetAt(p.position), r.table ?? defaultGuidelineTable())));
+  // Completion also answers in a letter only begun (a first header label), not yet linted as one.
+  connection.onCompletion((p) =>
+    withDoc(
+      p.textDocument.uri,
+      { isIncomplete: false, items: [] },
+      (doc, r) =>
+        // triggerKind 2: a trigger character was typed (the list may open by itself only for values).
+        completionList(r.result, doc.offsetAt(p.position), r.table ?? defaultGuidelineTable(), p.context?.triggerKind === 2 ? 'character' : 'invoked'),
+      draftOf,
+    ),
+  );
   connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc, r) => hoverAt(r.result, doc.offsetAt(p.position), r.table ?? defaultGuidelineTable())));
   connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (_doc, r) => documentSymbols(r.result)));
   connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (_doc, r) => foldingRanges(r.result)));

@@ -20,6 +20,7 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings.js';
 import type { Finding, LanguageId } from '../types.js';
 import { quickFix, sameRange, toDiagnostic, toTextEdits, versionedEdit } from './convert.js';
 import { shouldLint } from './documentFilter.js';
+import { begunAsDetermination } from '../detect.js';
 import { type GuidelineState, loadGuidelines, uriToPath } from './guidelineSource.js';
 import { locateJsonPath } from './jsonLocate.js';
 import { changedRegion, findingKey, heldRegion, visibleFindings, type Edit } from './holdBack.js';
@@ -82,7 +83,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_SUPPRESS] },
-        completionProvider: { triggerCharacters: [':', ' '] },
+        // ':' only: a value (citation, priority) may open the list; a space in prose never does.
+        completionProvider: { triggerCharacters: [':'] },
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
@@ -447,10 +449,21 @@ export function startServer(connection: Connection): void {
     if (applied > 0) await connection.workspace.applyEdit({ label: 'Fix all auto-fixable IMR problems', edit });
   });
 
-  registerFeatures(connection, documents, (doc) => {
-    const entry = ensureLinted(doc);
-    return entry.result ? { result: entry.result, table: guidelines?.table } : undefined;
-  });
+  registerFeatures(
+    connection,
+    documents,
+    (doc) => {
+      const entry = ensureLinted(doc);
+      return entry.result ? { result: entry.result, table: guidelines?.table } : undefined;
+    },
+    (doc) => {
+      const entry = ensureLinted(doc);
+      if (entry.result) return { result: entry.result, table: guidelines?.table };
+      const text = doc.getText();
+      if (!settings.enable || doc.languageId !== 'markdown' || text.length > 20000 || !begunAsDetermination(text)) return undefined;
+      return { result: lint(text, { languageId: 'markdown', guidelines: guidelines?.table }), table: guidelines?.table };
+    },
+  );
 
   documents.listen(connection);
   connection.listen();

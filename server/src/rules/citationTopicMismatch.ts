@@ -137,6 +137,14 @@ function citedName(c: Citation): string {
   return name.length > 120 ? `${name.slice(0, 117)}...` : name;
 }
 
+/** Whether any of the citations fits an item with this title (what the rule checks; completion ranks by it). */
+export function citationsFitTitle(citations: readonly Citation[], title: string, table: GuidelineTable): boolean {
+  const regions = itemRegions(title, table);
+  const kinds = itemKinds(title, table);
+  if (!citations.length || (!regions.length && !kinds.length)) return true;
+  return citations.some((c) => judge(c, regions, kinds, table).fits);
+}
+
 function check(item: DisputedItem, table: GuidelineTable): RuleFinding | undefined {
   const citations = item.reviewerGuideline?.citations ?? [];
   if (!citations.length || !item.title.text) return undefined;
