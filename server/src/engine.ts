@@ -7,6 +7,7 @@ import type { RuleFinding } from './rules/rule.js';
 import { LineIndex } from './text/lineIndex.js';
 import type { Finding, LanguageId, SeveritySetting, Span } from './types.js';
 import { applyDirectives } from './directives.js';
+import { letterStarts } from './parse/letters.js';
 import { applySuppressions, type Suppression } from './suppressions.js';
 
 export interface LintOptions {
@@ -35,11 +36,34 @@ export interface LintResult {
 /**
  * Text in, findings out: parse, run every enabled rule, honour inline directives, sort by position.
  * Pure and synchronous. A rule that throws is a bug; it is reported as a finding, never a crash.
+ * A file holding several letters (a second "Case Number:" header) is checked letter by letter: no
+ * section "appears twice" and no age is compared across patients. The model is the whole text's.
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const table = options.guidelines ?? defaultGuidelineTable();
-  const model = parseDetermination(text, options.languageId ?? 'markdown', table, { layout: options.layout });
+  const starts = letterStarts(text);
   const lines = new LineIndex(text);
+  let model: Determination;
+  let findings: Finding[];
+  if (starts.length === 1) {
+    ({ model, findings } = checkLetter(text, lines, options, table));
+  } else {
+    model = parseDetermination(text, options.languageId ?? 'markdown', table, { layout: options.layout });
+    findings = [];
+    starts.forEach((start, i) => {
+      const part = text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length);
+      const checked = checkLetter(part, new LineIndex(part), options, table).findings;
+      for (const f of checked) findings.push(shifted(f, start, lines));
+    });
+  }
+  const { findings: visible, suppressed } = applySuppressions(text, findings, options.suppressions ?? [], options.file);
+  visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings: visible, model, lines, suppressed };
+}
+
+/** One letter: its model and its findings (placeholders quiet, inline directives honoured). */
+function checkLetter(text: string, lines: LineIndex, options: LintOptions, table: GuidelineTable): { model: Determination; findings: Finding[] } {
+  const model = parseDetermination(text, options.languageId ?? 'markdown', table, { layout: options.layout });
   const findings: Finding[] = [];
   const ctx = { doc: model, table };
   for (const rule of RULES) {
@@ -70,10 +94,20 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       });
     }
   }
-  const directed = applyDirectives(quietOnPlaceholders(findings, model.placeholders), model.directives, lines);
-  const { findings: visible, suppressed } = applySuppressions(text, directed, options.suppressions ?? [], options.file);
-  visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: visible, model, lines, suppressed };
+  return { model, findings: applyDirectives(quietOnPlaceholders(findings, model.placeholders), model.directives, lines) };
+}
+
+/** A finding of a letter that starts at `offset` in the file, with the file's ranges. */
+function shifted(f: Finding, offset: number, lines: LineIndex): Finding {
+  const move = (s: Span): Span => ({ start: s.start + offset, end: s.end + offset });
+  const span = move(f.span);
+  return {
+    ...f,
+    span,
+    range: lines.rangeOf(span),
+    related: f.related.map((r) => ({ ...r, span: move(r.span), range: lines.rangeOf(move(r.span)) })),
+    fixes: f.fixes.map((fx) => ({ ...fx, edits: fx.edits.map((e) => ({ ...e, span: move(e.span), range: lines.rangeOf(move(e.span)) })) })),
+  };
 }
 
 /**
