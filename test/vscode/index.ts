@@ -16,6 +16,7 @@ import { lint } from '../../server/src/engine.js';
 import { docUrl } from '../../server/src/rules/rule.js';
 import type { Finding } from '../../server/src/types.js';
 import { expandSnippet } from './snippetExpand.js';
+import { findPlaceholders } from '../../server/src/parse/placeholders.js';
 
 const EXTENSION_ID = 'imr-tools.imr-determination-lint';
 const SOURCE = 'imr-lint';
@@ -351,6 +352,93 @@ test('fix all on save: saving writes the redaction, and the verdict and the date
   }
 });
 
+// 4b. Suppressions outside the letter; drafting while typing.
+
+test('ignoring a finding records it outside the letter: the text is unchanged, and it survives an edit above', async () => {
+  const file = join(ws, 'letters', 'ignored.txt');
+  writeFileSync(file, seedText());
+  const editor = await open(file, 'plaintext');
+  const doc = editor.document;
+  const injury = await seedInjury(doc);
+  const before = doc.getText();
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, injury.range, vscode.CodeActionKind.QuickFix.value);
+  const titles = actions.map((a) => a.title);
+  assert.ok(!titles.some((t) => /comment in the letter/.test(t)), `no inline comment offered in a plain-text letter: ${titles.join(' | ')}`);
+  const ignore = actions.find((a): a is vscode.CodeAction => /^Ignore this injury-date-mismatch finding/.test(a.title)) as vscode.CodeAction | undefined;
+  assert.ok(ignore?.command && !ignore.edit, 'an "Ignore this finding" action that edits nothing');
+  await vscode.commands.executeCommand(ignore.command.command, ...(ignore.command.arguments ?? []));
+  const after = await diagnosticsWhen(doc.uri, 'injury-date-mismatch hidden', (d) => !has('injury-date-mismatch')(d) && d.length > 0);
+  assert.deepEqual(codes(after), ['visits-over-limit']);
+  assert.equal(doc.getText(), before, 'the letter is untouched');
+  assert.ok(!doc.isDirty);
+  const stored = JSON.parse(readFileSync(join(ws, '.imr-lint', 'suppressions.json'), 'utf8'));
+  assert.ok(stored.suppressions.some((e: { rule: string; file?: string }) => e.rule === 'injury-date-mismatch' && e.file === 'letters/ignored.txt'), JSON.stringify(stored));
+  // An edit above the finding (a line with a TODO, which shows once the server has checked the new text).
+  assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'TODO check the dates\n')));
+  const edited = await diagnosticsWhen(doc.uri, 'the new version checked (its TODO shown)', has('unfilled-placeholder'));
+  assert.deepEqual(codes(edited), ['unfilled-placeholder', 'visits-over-limit'], 'still ignored after the edit above');
+});
+
+test('typing a date character by character: no problem on it until it is complete; left half typed, it shows after the pause', async () => {
+  const file = join(ws, 'scratch', 'date-typing.md');
+  writeFileSync(file, seedText().replace('<b>Date of Injury:</b>\t10/22/2009', '<b>Date of Injury:</b>\t'));
+  const editor = await open(file, 'markdown');
+  const doc = editor.document;
+  await diagnosticsWhen(doc.uri, 'the empty field reported at open', has('missing-header-field'));
+  const line = doc.getText().split('\n').findIndex((l) => l.includes('<b>Date of Injury:</b>'));
+  const end = doc.lineAt(line).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  // Everything published while the date is incomplete is recorded.
+  const DATE_RULES = ['invalid-date', 'date-order', 'injury-date-mismatch', 'event-before-injury', 'future-date'];
+  const seen: string[] = [];
+  const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+    if (!e.uris.some((u) => u.toString() === doc.uri.toString())) return;
+    const typed = doc.lineAt(line).text.split('\t').pop();
+    if (typed === '10/22/2009') return; // complete: its findings are due
+    for (const c of codes(ours(doc.uri))) if (DATE_RULES.includes(c)) seen.push(`${c} at "${typed}"`);
+  });
+  try {
+    for (const ch of '10/22/2009') {
+      await vscode.commands.executeCommand('type', { text: ch });
+      await new Promise((r) => setTimeout(r, 150)); // a reviewer's typing pace
+    }
+    assert.deepEqual(await diagnosticsWhen(doc.uri, 'the complete date: the seed\'s findings only', (d) => codes(d).join() === 'injury-date-mismatch,visits-over-limit').then(codes), ['injury-date-mismatch', 'visits-over-limit']);
+    assert.deepEqual(seen, [], 'no error while the date was being typed');
+  } finally {
+    sub.dispose();
+  }
+  // Half typed and left: shown once typing pauses (imr.holdWhileTypingMs, 1.5 s).
+  for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('deleteLeft');
+  const t0 = Date.now();
+  await diagnosticsWhen(doc.uri, 'invalid-date once typing paused', has('invalid-date'));
+  const ms = Date.now() - t0;
+  console.log(`    a half-typed date: no error while typing; its error shown ${ms} ms after the last keystroke`);
+  assert.ok(ms >= 1000, `held while typing (${ms} ms)`);
+});
+
+test('Enter after typing "Upheld" in a title ends the line: no suggestion list is in the way', async () => {
+  const file = join(ws, 'scratch', 'verdict-typing.md');
+  writeFileSync(file, seedText().replace('NECK:** Upheld', 'NECK'));
+  const editor = await open(file, 'markdown');
+  const doc = editor.document;
+  await diagnosticsWhen(doc.uri, 'diagnostics of the copy', (d) => d.length > 0);
+  const line = doc.getText().split('\n').findIndex((l) => /NECK$/.test(l));
+  const end = doc.lineAt(line).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  for (const ch of ':** Upheld') {
+    await vscode.commands.executeCommand('type', { text: ch });
+    await new Promise((r) => setTimeout(r, 120));
+  }
+  // What Enter does while a suggestion list is open: accept the selected entry. Then the line break.
+  const lines = doc.lineCount;
+  await vscode.commands.executeCommand('acceptSelectedSuggestion');
+  await vscode.commands.executeCommand('type', { text: '\n' });
+  assert.match(doc.lineAt(line).text, /NECK:\*\* Upheld$/, 'the title line is as typed');
+  assert.equal(doc.lineCount, lines + 1, 'Enter started a new line');
+  const items = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.lineAt(line).range.end);
+  assert.ok(!items.items.some((i) => i.label === 'Upheld' || (typeof i.label === 'object' && i.label.label === 'Upheld')), 'nothing to complete once "Upheld" is typed in full');
+});
+
 // 5. Snippets.
 
 const SKELETON_VALUES: Record<string, string[]> = {
@@ -379,9 +467,14 @@ test('the determination skeleton snippet parses (sections, item) and its placeho
   // By name, as the user picks it from "Insert Snippet": the contributed snippets/markdown.code-snippets.
   await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'IMR determination' });
   assert.equal(doc.getText().replace(/\r\n/g, '\n'), expandSnippet(skeleton.body.markdown, { now }).text);
-  const diags = await diagnosticsWhen(doc.uri, 'unfilled-placeholder findings', has('unfilled-placeholder'));
+  const placeholders = findPlaceholders(doc.getText());
+  const diags = await diagnosticsWhen(doc.uri, 'one finding per placeholder', (d) => d.length === placeholders.length);
   const flagged = diags.filter((d) => codeOf(d) === 'unfilled-placeholder').map((d) => doc.getText(d.range));
   for (const p of ['[NUMBER]', 'XX/XX/XXXX', '[STATE]', '[SPECIALTY]', '[AGE]', '[TREATMENT]', '[GUIDELINE]', '[RATIONALE]']) assert.ok(flagged.includes(p), `${p} is flagged`);
+  // Drafting: one quiet finding per placeholder, no second on the same text (no invalid-date on XX/XX/XXXX).
+  assert.deepEqual(codes(diags), placeholders.map(() => 'unfilled-placeholder'));
+  assert.ok(diags.every((d) => d.severity === vscode.DiagnosticSeverity.Information), 'all information');
+  console.log(`    the fresh skeleton: ${diags.length} findings, ${diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length} errors`);
   assert.ok(!has('missing-section')(diags) && !has('missing-verdict')(diags) && !has('verdict-conflict')(diags), `parsed: ${codes(diags).join(', ')}`);
   // Parsed: the outline has the header, the three sections and the item with its verdict.
   const symbols = flatten(await symbolsOf(doc.uri));
@@ -433,9 +526,12 @@ test('completion, hover and document symbols answer through the vscode.execute..
   const at = doc.positionAt(text.indexOf('Decision based on'));
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
   const label = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
-  const citation = list.items.find((i) => /^Decision based on MTUS .*Page\(s\): 60\.$/.test(label(i)));
+  // The list shows what tells citations apart; the whole citation is what is inserted.
+  const citation = list.items.find((i) => /^MTUS .*Page\(s\): 60$/.test(label(i)));
   assert.ok(citation, `the massage citation is offered after "MAXIMUS guideline:" among ${list.items.slice(0, 8).map(label).join(' | ')}`);
   assert.equal(citation.preselect, true);
+  const inserted = citation.textEdit ? citation.textEdit.newText : citation.insertText;
+  assert.match(String(typeof inserted === 'object' && inserted && 'value' in inserted ? inserted.value : inserted), /^Decision based on MTUS Chronic Pain Medical Treatment 2009, Page\(s\): 60\.$/);
 
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(text.indexOf('December 22, 2009') + 3));
   const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
