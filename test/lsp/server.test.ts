@@ -375,7 +375,11 @@ describe('drafting: new problems where the reviewer is typing wait for a pause o
     const started = Date.now();
     await client.change(uri, version, [{ range: { start: { line, character: character + 5 }, end: { line, character: character + 10 } }, text: '' }]);
     assert.deepEqual(codes(await client.diagnosticsFor(uri, version)), [], 'held while typing');
+    const doneStatus = () => client.statuses.filter((s: any) => s.uri === uri && s.version === version && !s.busy);
+    await client.waitFor(() => doneStatus().length > 0, 'the status of the held version');
+    assert.equal((doneStatus()[0] as any).errors, 0, 'the status bar counts what is shown, not what waits');
     await client.waitFor(() => client.published.some((p) => p.uri === uri && p.version === version && codes(p.diagnostics).includes('invalid-date')), 'the held invalid-date after the pause', 5000);
+    await client.waitFor(() => doneStatus().some((s: any) => s.errors === 1), 'the status counts it once shown');
     const waited = Date.now() - started;
     assert.ok(waited >= HOLD - 50, `shown after the hold (${waited} ms)`);
     await client.change(uri, version + 1, [{ range: { start: { line, character: character + 4 }, end: { line, character: character + 5 } }, text: '' }]);

@@ -255,14 +255,15 @@ export function startServer(connection: Connection): void {
     else schedule(doc, 0);
   }
 
-  function status(doc: TextDocument, busy: boolean, entry?: Linted): void {
+  /** The status bar's counts are of what is shown (held findings are not counted until they show). */
+  function status(doc: TextDocument, busy: boolean, entry?: Linted, shown?: Diagnostic[]): void {
     const params: LintStatusParams = { uri: doc.uri, version: doc.version, busy };
     if (entry) {
       params.determination = !!entry.result;
-      const fs = entry.result?.findings ?? [];
-      params.errors = fs.filter((f) => f.severity === 'error').length;
-      params.warnings = fs.filter((f) => f.severity === 'warning').length;
-      params.infos = fs.filter((f) => f.severity === 'info').length;
+      const ds = entry.result ? (shown ?? entry.diagnostics) : [];
+      params.errors = ds.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+      params.warnings = ds.filter((d) => d.severity === DiagnosticSeverity.Warning).length;
+      params.infos = ds.filter((d) => d.severity === DiagnosticSeverity.Information).length;
     }
     connection.sendNotification(LINT_STATUS, params);
   }
@@ -274,8 +275,9 @@ export function startServer(connection: Connection): void {
       const entry = ensureLinted(doc);
       // The document may have moved on while we worked; its newer version has its own run coming.
       if (documents.get(doc.uri)?.version !== entry.version) return;
-      if (!pullDiagnostics) connection.sendDiagnostics({ uri: doc.uri, version: entry.version, diagnostics: present(doc, entry) });
-      status(doc, false, entry);
+      const shown = present(doc, entry);
+      if (!pullDiagnostics) connection.sendDiagnostics({ uri: doc.uri, version: entry.version, diagnostics: shown });
+      status(doc, false, entry, shown);
     } catch (e) {
       connection.console.error(`imr-lint: linting ${doc.uri} failed: ${(e as Error).stack ?? e}`);
     }
@@ -360,8 +362,9 @@ export function startServer(connection: Connection): void {
     // In on-save mode the client still pulls while typing: answer with the last saved result.
     const cached = linted.get(doc.uri);
     const entry = settings.run === 'onSave' && cached ? cached : ensureLinted(doc);
-    status(doc, false, entry);
-    return { kind: DocumentDiagnosticReportKind.Full, items: present(doc, entry) };
+    const shown = present(doc, entry);
+    status(doc, false, entry, shown);
+    return { kind: DocumentDiagnosticReportKind.Full, items: shown };
   });
 
   connection.onCodeAction((params) => {
