@@ -174,6 +174,8 @@ export interface Determination {
   directives: InlineDirective[];
   /** Template leftovers still in the text (TODO, XX/XX/XXXX, [TREATMENT], ___, snippet tab stops). */
   placeholders: { span: Span; text: string }[];
+  /** Markdown blocks too complex to parse in linear time (nested thousands deep...): read as plain text. */
+  unparsedMarkdown: { start: number; end: number; why: string }[];
   /** What the narrative says, read once for every rule: sentences, counts, treatments, events, people. */
   mentions: Mentions;
   /** Markdown-aware text: same length as `text`, markup (HTML tags, `**`, `#`, table pipes) blanked. */

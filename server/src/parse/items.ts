@@ -11,6 +11,7 @@ import type {
 import type { GuidelineTable } from '../guidelines/table.js';
 import type { Span } from '../types.js';
 import { type Paragraph, paragraphOf, trimSpan } from './paragraphs.js';
+import { verdictAtEnd } from './verdictAtEnd.js';
 import { parseRequestQuantity } from './quantity.js';
 import { bodyRegionsOf } from './mentions/regions.js';
 
@@ -25,8 +26,8 @@ const PART_LABELS: { kind: PartKind; re: RegExp }[] = [
 ];
 const PART_ORDER: Record<PartKind, number> = { ca: 0, mx: 1, rat: 2 };
 const INTRO_RE = /^\s*the\s+final\s+determination\s+was\s+based\s+on\s+decisions/i;
-const VERDICT_RE = /(?:\bis)?\s*:?\s*\b(upheld|overturned)\s*\.?\s*$/i;
-const TITLE_VERDICT_RE = /:\s*(?:is\s*:?\s*)?(upheld|overturned)\s*\.?\s*$/i;
+/** A title with its verdict: "...: Upheld" (verdictAtEnd.ts: linear, where a `$`-anchored pattern was cubic). */
+const endsWithTitleVerdict = (t: string) => verdictAtEnd(t, true) !== undefined;
 // The 2013 notice titles its items "1) Regarding the request for ...:"; their verdicts are in the findings.
 export const NOTICE_TITLE_RE = /^\s*(\d{1,2})\)\s*regarding\s+the\s+request\s+for\s+/i;
 
@@ -41,7 +42,7 @@ function classify(p: Paragraph, text: string): PartKind | 'intro' | 'title' | 'o
   const t = text.slice(p.span.start, p.span.end);
   for (const l of PART_LABELS) if (l.re.test(t)) return l.kind;
   if (INTRO_RE.test(t)) return 'intro';
-  if (TITLE_VERDICT_RE.test(t) || NOTICE_TITLE_RE.test(t)) return 'title';
+  if (endsWithTitleVerdict(t) || NOTICE_TITLE_RE.test(t)) return 'title';
   return 'other';
 }
 
@@ -107,7 +108,7 @@ function splitAtLabels(paras: Paragraph[]): Paragraph[] {
     }
     for (const line of p.lines) {
       // A title ending in its verdict right after another item's part (or the intro sentence) starts anew.
-      if (cur.length > 0 && TITLE_VERDICT_RE.test(line.text) && (PART_LABELS.some((l) => l.re.test(cur[0].text)) || INTRO_RE.test(cur[0].text))) flush();
+      if (cur.length > 0 && endsWithTitleVerdict(line.text) && (PART_LABELS.some((l) => l.re.test(cur[0].text)) || INTRO_RE.test(cur[0].text))) flush();
       if (cur.length > 0 && PART_LABELS.some((l) => l.re.test(line.text))) {
         // "...rationale.\nNext title:\nClaims Administrator guideline:": the line before an item's first
         // label, at the end of another part, is the next item's title.
@@ -120,7 +121,7 @@ function splitAtLabels(paras: Paragraph[]): Paragraph[] {
       }
       cur.push(line);
       // The intro sentence ends its own paragraph, as does a line ending in a verdict.
-      if (TITLE_VERDICT_RE.test(line.text) || NOTICE_TITLE_RE.test(line.text) || INTRO_RE.test(line.text)) flush();
+      if (endsWithTitleVerdict(line.text) || NOTICE_TITLE_RE.test(line.text) || INTRO_RE.test(line.text)) flush();
     }
     flush();
   }
@@ -146,10 +147,10 @@ function buildItem(d: ItemDraft, plain: string, table: GuidelineTable): Disputed
   let titleText = plain.slice(titleSpan.start, titleSpan.end);
   let verdict: DisputedItem['verdict'];
   let titleEnd = titleSpan.end;
-  const vm = TITLE_VERDICT_RE.exec(titleText) ?? (d.title ? VERDICT_RE.exec(titleText) : null);
+  const vm = verdictAtEnd(titleText, true) ?? (d.title ? verdictAtEnd(titleText, false) : undefined);
   if (vm) {
-    const word = vm[1];
-    const ws = titleSpan.start + vm.index + vm[0].toLowerCase().lastIndexOf(word.toLowerCase());
+    const word = vm.word;
+    const ws = titleSpan.start + vm.wordStart;
     verdict = { value: (word[0].toUpperCase() + word.slice(1).toLowerCase()) as VerdictValue, span: { start: ws, end: ws + word.length } };
     titleEnd = titleSpan.start + vm.index;
   }
@@ -158,7 +159,7 @@ function buildItem(d: ItemDraft, plain: string, table: GuidelineTable): Disputed
   const notice = NOTICE_TITLE_RE.exec(plain.slice(titleSpan.start, titleEnd));
   if (notice) tStart += notice[0].length;
   const tSpan = trimSpan(plain, { start: tStart, end: titleEnd });
-  titleText = plain.slice(tSpan.start, tSpan.end).replace(/[\s:]+$/, '');
+  titleText = trimEndOf(plain.slice(tSpan.start, tSpan.end), /[\s:]/);
   const titleOnly = { start: tSpan.start, end: tSpan.start + titleText.length };
   const flat = titleText.replace(/\s+/g, ' ');
 
@@ -353,4 +354,11 @@ export function rationale(part: LabeledPart): Rationale {
     };
   }
   return { ...part, conclusion };
+}
+
+/** `s` without the trailing characters that match `re` (one character each): linear, unlike /[...]+$/. */
+function trimEndOf(s: string, re: RegExp): string {
+  let end = s.length;
+  while (end > 0 && re.test(s[end - 1])) end--;
+  return s.slice(0, end);
 }

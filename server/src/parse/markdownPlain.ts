@@ -19,14 +19,68 @@ const processor = unified().use(remarkParse);
  * remark-parse, cached by block text so that typing in one paragraph re-parses only that paragraph.
  */
 export function markdownToPlain(text: string): string {
+  return readMarkdown(text).plain;
+}
+
+/**
+ * The plain text, and the blocks that were too complex for remark-parse to read in linear time (nested
+ * thousands deep, thousands of emphasis marks): those are kept as they are, read as plain text.
+ */
+export function readMarkdown(text: string): { plain: string; unparsed: { start: number; end: number; why: string }[] } {
+  const unparsed: { start: number; end: number; why: string }[] = [];
   // A link reference definition gives meaning to "[text][ref]" in any other block: parse the whole text.
-  if (REFERENCE_DEFINITION.test(text)) return blankTablePipes(remarkMask(text));
+  if (REFERENCE_DEFINITION.test(text) && !tooComplex(text)) return { plain: blankTablePipes(remarkMask(text)), unparsed };
   const parts: string[] = [];
   for (const block of splitBlocks(text)) {
     const b = text.slice(block.start, block.end);
-    parts.push(!MAY_HAVE_SYNTAX.test(b) ? b : (fastMask(b) ?? cachedRemarkMask(b)));
+    if (!MAY_HAVE_SYNTAX.test(b)) {
+      parts.push(b);
+      continue;
+    }
+    const fast = fastMask(b);
+    if (fast !== undefined) {
+      parts.push(fast);
+      continue;
+    }
+    const why = tooComplex(b);
+    if (why) {
+      unparsed.push({ start: block.start, end: block.end, why });
+      parts.push(b);
+    } else parts.push(cachedRemarkMask(b));
   }
-  return blankTablePipes(parts.join(''));
+  return { plain: blankTablePipes(parts.join('')), unparsed };
+}
+
+// remark-parse (micromark) is superlinear on deep container nesting, on long runs of emphasis delimiters
+// and on lists of thousands of items in one block. No letter comes near these limits (the real letters
+// and the seed: quote depth 0, list depth 1, at most 60 delimiters and 30 list items in a block).
+export const MARKDOWN_LIMITS = { depth: 12, delimiters: 400, listItems: 300 };
+
+/** Why a block must not go to remark-parse (undefined: it may). One linear pass over its lines. */
+function tooComplex(block: string): string | undefined {
+  let delimiters = 0;
+  let listItems = 0;
+  let depth = 0;
+  for (let i = 0; i < block.length; i++) {
+    const c = block.charCodeAt(i);
+    if (c === 42 || c === 95) delimiters++; // * _
+  }
+  if (delimiters > MARKDOWN_LIMITS.delimiters) return `${delimiters} emphasis marks`;
+  for (const m of block.matchAll(/^([ \t>]*)(?:[-+*]|\d{1,9}[.)])?(?=[ \t]|$)/gm)) {
+    const lead = m[1];
+    let quotes = 0;
+    let columns = 0;
+    for (const ch of lead) {
+      if (ch === '>') quotes++;
+      else columns += ch === '\t' ? 4 : 1;
+    }
+    const marker = m[0].length > lead.length;
+    if (marker) listItems++;
+    depth = Math.max(depth, quotes + (marker ? Math.floor(columns / 2) + 1 : 0));
+    if (depth > MARKDOWN_LIMITS.depth) return `Markdown nested ${depth} levels deep`;
+  }
+  if (listItems > MARKDOWN_LIMITS.listItems) return `${listItems} list items in one block`;
+  return undefined;
 }
 
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\r\n]+\]:/m;

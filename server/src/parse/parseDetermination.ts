@@ -4,7 +4,7 @@ import type { LanguageId } from '../types.js';
 import { scanDates } from './dates.js';
 import { parseHeader } from './header.js';
 import { parseItems } from './items.js';
-import { markdownToPlain } from './markdownPlain.js';
+import { readMarkdown } from './markdownPlain.js';
 import { ageAndSex, assignRoles } from './narrative.js';
 import { buildMentions } from './mentions/index.js';
 import { findPlaceholders } from './placeholders.js';
@@ -13,7 +13,9 @@ import { noticeHeaderFields, noticeItems, professionalReviewItem } from './layou
 import { detectLayout, headingOf, type LayoutId, type SectionHeading } from './layouts.js';
 
 const MARKDOWN_SIGNS = /<\/?b>|^\s{0,3}(?:#{1,6}\s+\S|\*\*[^*\r\n]+:\*\*)/im;
-const DIRECTIVE_RE = /<!--\s*imr-lint-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->/g;
+// The body is bounded (a directive is a line of rule ids), so an unclosed "<!-- imr-lint-disable" costs a
+// bounded look-ahead, not a scan to the end of the text for each one.
+const DIRECTIVE_RE = /<!--\s*imr-lint-(disable-next-line|disable-line|disable|enable)\b([\s\S]{0,400}?)-->/g;
 
 /**
  * Text -> Determination. Never throws: whatever is missing or broken is simply absent from the model, and
@@ -23,7 +25,8 @@ export function parseDetermination(text: string, requested: LanguageId, table: G
   // Markdown saved as .txt (the seed is) is still Markdown; plain text is never read as Markdown unless it
   // carries unmistakable markup, because remark would take a PDF's "1." or "-" line starts for lists.
   const languageId: LanguageId = requested === 'plaintext' && MARKDOWN_SIGNS.test(text) ? 'markdown' : requested;
-  const plain = languageId === 'markdown' ? markdownToPlain(text) : text;
+  const read = languageId === 'markdown' ? readMarkdown(text) : { plain: text, unparsed: [] };
+  const plain = read.plain;
   const lines = linesOf(plain, 0, plain.length);
 
   const headings: { kind: Section['kind']; line: number; heading: SectionHeading }[] = [];
@@ -98,6 +101,7 @@ export function parseDetermination(text: string, requested: LanguageId, table: G
     ...facts,
     directives: parseDirectives(text),
     placeholders: findPlaceholders(text),
+    unparsedMarkdown: read.unparsed,
     mentions: undefined as unknown as Determination['mentions'],
     plain,
   };

@@ -1,5 +1,6 @@
 import { ageMismatch } from './ageMismatch.js';
 import { citationMismatch } from './citationMismatch.js';
+import { complexMarkdown } from './complexMarkdown.js';
 import { citationTopicMismatch } from './citationTopicMismatch.js';
 import { dateOrder } from './dateOrder.js';
 import { duplicateItem } from './duplicateItem.js';
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   limitMisquoted,
   unfilledPlaceholder,
   unredactedPhi,
+  complexMarkdown,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
