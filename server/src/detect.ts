@@ -23,9 +23,14 @@ export function looksLikeDetermination(text: string): boolean {
     found.add(h.re.source);
     if (found.size >= 2) return true;
   }
-  LABEL_RE.lastIndex = 0;
+  // Line by line, and only lines a header row can be: a run of blanks is tried from each of its
+  // characters, so on one long line of blanks the pattern would be quadratic.
   let n = 0;
-  while (LABEL_RE.exec(head)) if (++n >= 2) return true;
+  for (const line of head.split(/\r\n|\r|\n/)) {
+    if (line.length > 400) continue;
+    LABEL_RE.lastIndex = 0;
+    while (LABEL_RE.exec(line)) if (++n >= 2) return true;
+  }
   return false;
 }
 

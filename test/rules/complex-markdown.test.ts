@@ -11,6 +11,7 @@ for (const [name, block, why] of [
   ['a list indented 30 columns deep', `- a\n${' '.repeat(30)}- b`, /Markdown nested 16 levels deep/],
   ['401 emphasis marks', `${'*a'.repeat(401)}`, /401 emphasis marks/],
   ['301 list items', Array.from({ length: 301 }, () => '- x').join('\n'), /301 list items in one block/],
+  ['401 HTML tags', 'a <span>b '.repeat(401), /401 HTML tags/],
 ] as const) {
   test(`${name}: information on the first line of the block (at most 200 characters); the block is read as plain text`, () => {
     const text = append(block);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyFixes } from '../../server/src/index.ts';
+import { applyFixes, lint } from '../../server/src/index.ts';
 import { CLEAN_MD, CLEAN_TXT, allIds, assertEditRanges, assertFixResolves, assertOne, findingsOf, firstFix, rangeOf, replaceOnce, spanOf } from './helpers.ts';
 
 const RULE = 'missing-verdict';
@@ -67,4 +67,12 @@ test('negative: "is: Upheld", a trailing period, and lower case are verdicts', (
     assert.deepEqual(allIds(replaceOnce(CLEAN_MD, from, to)), [], to);
   }
   assert.deepEqual(findingsOf(CLEAN_TXT, RULE), []);
+});
+
+test('a professional review with only its "ISSUE AT DISPUTE" heading: no internal error, the item reported at its start', () => {
+  for (const languageId of ['markdown', 'plaintext'] as const) {
+    const { findings } = lint('ISSUE AT DISPUTE\n', { languageId });
+    assert.deepEqual(findings.filter((f) => /Internal error/.test(f.message)), [], languageId);
+    assert.ok(findings.every((f) => f.span.start >= 0 && f.span.end <= 'ISSUE AT DISPUTE\n'.length));
+  }
 });

@@ -101,3 +101,8 @@ test('fast on a large text full of near misses', () => {
   assert.deepEqual(findingsOf(text, RULE), []);
   assert.ok(performance.now() - t0 < 3000, 'linear scan');
 });
+
+test('negative (fuzz regression): a header value that reads like an address is case metadata, not redacted', () => {
+  const text = 'Case Number:4 Mn Street';
+  assert.deepEqual(findingsOf(text, 'unredacted-phi'), []);
+});

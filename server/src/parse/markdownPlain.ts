@@ -52,32 +52,46 @@ export function readMarkdown(text: string): { plain: string; unparsed: { start: 
 }
 
 // remark-parse (micromark) is superlinear on deep container nesting, on long runs of emphasis delimiters
-// and on lists of thousands of items in one block. No letter comes near these limits (the real letters
+// on lists of thousands of items and on thousands of HTML tags in one block. No letter comes near these limits (the real letters
 // and the seed: quote depth 0, list depth 1, at most 60 delimiters and 30 list items in a block).
-export const MARKDOWN_LIMITS = { depth: 12, delimiters: 400, listItems: 300 };
+export const MARKDOWN_LIMITS = { depth: 12, delimiters: 400, listItems: 300, tags: 400 };
 
 /** Why a block must not go to remark-parse (undefined: it may). One linear pass over its lines. */
 function tooComplex(block: string): string | undefined {
   let delimiters = 0;
+  let tags = 0;
   let listItems = 0;
   let depth = 0;
   for (let i = 0; i < block.length; i++) {
     const c = block.charCodeAt(i);
     if (c === 42 || c === 95) delimiters++; // * _
+    else if (c === 60) tags++; // <
   }
   if (delimiters > MARKDOWN_LIMITS.delimiters) return `${delimiters} emphasis marks`;
-  for (const m of block.matchAll(/^([ \t>]*)(?:[-+*]|\d{1,9}[.)])?(?=[ \t]|$)/gm)) {
-    const lead = m[1];
+  if (tags > MARKDOWN_LIMITS.tags) return `${tags} HTML tags`;
+  // Each line's container prefix: blanks, quote markers and list markers ("> 1. - x" is three deep).
+  for (let i = 0; i < block.length; ) {
     let quotes = 0;
+    let markers = 0;
     let columns = 0;
-    for (const ch of lead) {
-      if (ch === '>') quotes++;
-      else columns += ch === '\t' ? 4 : 1;
+    let j = i;
+    for (;;) {
+      const ch = block[j];
+      if (ch === ' ') (columns++, j++);
+      else if (ch === '\t') ((columns += 4), j++);
+      else if (ch === '>') (quotes++, j++);
+      else {
+        const m = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t\r\n]|$)/.exec(block.slice(j, j + 11));
+        if (!m) break;
+        markers++;
+        j += m[0].length;
+      }
     }
-    const marker = m[0].length > lead.length;
-    if (marker) listItems++;
-    depth = Math.max(depth, quotes + (marker ? Math.floor(columns / 2) + 1 : 0));
+    if (markers > 0) listItems++;
+    depth = Math.max(depth, quotes + markers + (markers > 0 ? Math.floor(columns / 2) : 0));
     if (depth > MARKDOWN_LIMITS.depth) return `Markdown nested ${depth} levels deep`;
+    const nl = block.indexOf('\n', j);
+    i = nl < 0 ? block.length : nl + 1;
   }
   if (listItems > MARKDOWN_LIMITS.listItems) return `${listItems} list items in one block`;
   return undefined;

@@ -9,7 +9,7 @@ const ANCILLARY_REASON = /(surgical|surgery|procedure|operation)[\s\S]*not\s+(?:
 
 /** An item must say which guideline the reviewer relied on; "did not cite" is for ancillary surgical items only. */
 export const missingGuidelineCitation: Rule = {
-  meta: { id: 'missing-guideline-citation', defaultSeverity: 'error', description: 'A disputed item has no reviewer (MAXIMUS) guideline citation.', fixable: false, hasSuggestions: true },
+  meta: { id: 'missing-guideline-citation', defaultSeverity: 'error', description: 'A disputed item has no reviewer (MAXIMUS) guideline citation.', fixable: false, hasSuggestions: true, verifyFixes: true },
   check({ doc, table }) {
     const out: RuleFinding[] = [];
     const md = doc.languageId === 'markdown';

@@ -3,7 +3,7 @@ import type { Rule, RuleFinding } from './rule.js';
 
 /** Each standard section must be present; the fix inserts its heading where the section belongs. */
 export const missingSection: Rule = {
-  meta: { id: 'missing-section', defaultSeverity: 'error', description: 'A standard section of the determination is missing.', fixable: true },
+  meta: { id: 'missing-section', defaultSeverity: 'error', description: 'A standard section of the determination is missing.', fixable: true, hasSuggestions: true, verifyFixes: true },
   check({ doc }) {
     const out: RuleFinding[] = [];
     const present = new Set(doc.sections.map((s) => s.kind));

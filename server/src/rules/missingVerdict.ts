@@ -17,7 +17,8 @@ export const missingVerdict: Rule = {
       const suggested = c ? (c.necessary ? 'Overturned' : 'Upheld') : undefined;
       const hasTitle = item.title.span.end > item.title.span.start;
       out.push({
-        span: hasTitle ? item.title.span : (item.claimsAdministratorGuideline ?? item.reviewerGuideline ?? item.rationale)!.labelSpan,
+        // An item with no title has a part label, except a professional review's bare "ISSUE AT DISPUTE".
+        span: hasTitle ? item.title.span : ((item.claimsAdministratorGuideline ?? item.reviewerGuideline ?? item.rationale)?.labelSpan ?? { start: item.span.start, end: item.span.start }),
         message: hasTitle
           ? `${ItemName(item)} has no verdict. End the title with ": Upheld" or ": Overturned".`
           : 'This disputed item has no title and no verdict. Start it with the treatment requested, then ": Upheld" or ": Overturned".',

@@ -77,8 +77,10 @@ export const unredactedPhi: Rule = {
     found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
     const out: RuleFinding[] = [];
     let lastEnd = -1;
+    // A header value (Case Number, a date, the priority) is case metadata, never an identifier to redact.
+    const inHeaderValue = (s: Span) => doc.headerFields.some((h) => s.start < h.valueSpan.end && h.valueSpan.start < s.end);
     for (const f of found) {
-      if (f.span.start < lastEnd) continue;
+      if (f.span.start < lastEnd || inHeaderValue(f.span)) continue;
       lastEnd = f.span.end;
       // The identifier itself is not repeated in the message: messages end up in logs and reports.
       out.push({

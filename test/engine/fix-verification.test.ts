@@ -1,0 +1,42 @@
+// Structural remedies are checked by doing them (server/src/fixVerification.ts): a heading fix that would
+// not converge or would change the letter's structure is only a suggestion, and a remedy the layout would
+// not read is not offered.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyFixes, lint } from '../../server/src/index.ts';
+import { CLEAN_MD, CLEAN_TXT } from '../rules/helpers.ts';
+
+test('an empty text: the missing headings are suggestions (three inserted at one place do not converge), fix all writes nothing', () => {
+  for (const languageId of ['markdown', 'plaintext'] as const) {
+    const { findings } = lint('', { languageId });
+    const missing = findings.filter((f) => f.ruleId === 'missing-section');
+    assert.ok(missing.length >= 3, languageId);
+    assert.deepEqual(missing.map((f) => f.fixes.map((x) => [x.kind, !!x.preferred])), missing.map(() => [['suggestion', false]]));
+    assert.deepEqual(applyFixes('', findings), { text: '', applied: 0 });
+  }
+});
+
+test('a letter without its summary heading: the heading is a fix, fix all inserts just it, nothing new, and a second pass changes nothing', () => {
+  for (const [base, languageId, heading] of [[CLEAN_MD, 'markdown', '### CLINICAL CASE SUMMARY'], [CLEAN_TXT, 'plaintext', 'CLINICAL CASE SUMMARY']] as const) {
+    const text = base.replace(/^[ \t]*(?:### )?CLINICAL CASE SUMMARY[ \t]*\n\n?/m, '');
+    assert.notEqual(text, base);
+    const { findings } = lint(text, { languageId });
+    const f = findings.find((x) => x.ruleId === 'missing-section')!;
+    assert.deepEqual(f.fixes.map((x) => [x.kind, !!x.preferred]), [['fix', true]], languageId);
+    const once = applyFixes(text, findings);
+    const edit = f.fixes[0].edits[0];
+    assert.equal(edit.span.start, edit.span.end, 'an insertion');
+    assert.equal(edit.newText.trim(), heading);
+    assert.equal(once.text, text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.start));
+    const again = lint(once.text, { languageId }).findings;
+    assert.deepEqual(again.map((x) => x.ruleId), [], 'nothing new');
+    assert.equal(applyFixes(once.text, again).applied, 0);
+  }
+});
+
+test('a professional review with an issue but no guideline section: no "MAXIMUS guideline:" line is suggested (its layout does not read one)', () => {
+  const text = 'ISSUE AT DISPUTE\nPhysical therapy 12 visits\n';
+  const f = lint(text, { languageId: 'plaintext' }).findings.find((x) => x.ruleId === 'missing-guideline-citation');
+  assert.ok(f, 'the item is reported');
+  assert.deepEqual(f.fixes, []);
+});
