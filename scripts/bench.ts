@@ -13,6 +13,8 @@
 //   4. 1,000 letters in one CLI run: peak RSS < 200 MB
 //   5. language server: typing median < 10 ms, p95 < 25 ms; start to first diagnostics < 300 ms;
 //      50 open determinations < 150 MB (--no-lsp skips it)
+//   6. worst case (issue 10): each input that was slow, at 10 KB, 100 KB, 1 MB: under 100 ms per 10 KB at
+//      1 MB and linear growth (--no-worst skips it)
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -25,6 +27,7 @@ import { lint } from '../server/src/index.ts';
 import { generateDetermination, letterVariant } from './bench/generate.ts';
 import { profile, summarizeProfile } from './bench/profile.ts';
 import { lspPhase } from './bench/lsp.ts';
+import { worstCase } from './bench/worstCase.ts';
 import { BUILTIN_SEED } from './bench/seedCopy.ts';
 import { type Stats, fmtMs, gc, measure, measureInterleaved, summarize, table, timeOnce } from './bench/stats.ts';
 
@@ -367,6 +370,22 @@ await cliPhase();
 if (!args.has('--no-lsp')) {
   heading('5. Language server (dist/server.cjs --stdio, driven as an editor would; debounce 0)');
   targets.push(...(await lspPhase(seed.text, corpus.map((c) => c.text), out)));
+}
+
+// --- 6. Worst case ------------------------------------------------------------------------------------------------------
+if (!args.has('--no-worst')) {
+  heading('6. Worst case: the inputs that were slow, at 10 KB, 100 KB and 1 MB (best of 3, cold block cache)');
+  const md = readFileSync(join(ROOT, 'test', 'fixtures', 'rules', 'clean.md'), 'utf8');
+  const txt = readFileSync(join(ROOT, 'test', 'fixtures', 'rules', 'clean.txt'), 'utf8');
+  const rows = worstCase(md, txt);
+  out(table([
+    ['input', '10 KB', '100 KB', '1 MB', 'ms per 10 KB at 1 MB', 't(100K)/10t(10K)', 't(1M)/10t(100K)'],
+    ...rows.map((r) => [r.name, ...r.ms.map((m) => `${fmtMs(m)} ms`), fmtMs(r.perTenKb), ratio(r.growth[0]), ratio(r.growth[1])]),
+  ]));
+  const worstPer = Math.max(...rows.map((r) => r.perTenKb));
+  const worstGrowth = Math.max(...rows.map((r) => r.growth[1]));
+  targets.push({ name: '6. worst case at 1 MB, ms per 10 KB', value: fmtMs(worstPer), goal: '< 100', pass: worstPer < 100, note: rows.find((r) => r.perTenKb === worstPer)!.name });
+  targets.push({ name: '6. worst case growth t(1M)/10t(100K)', value: ratio(worstGrowth), goal: '<= 1.50x (linear)', pass: worstGrowth <= 1.5, note: rows.find((r) => r.growth[1] === worstGrowth)!.name });
 }
 
 // --- Summary ------------------------------------------------------------------------------------------------------------

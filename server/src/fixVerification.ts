@@ -78,8 +78,9 @@ export function verifyStructuralFixes(text: string, findings: Finding[], model: 
     const after = lastAfter.get(f)!;
     if (after.findings.some((x) => RULES_BY_ID.get(x.ruleId)?.meta.verifyFixes && x.fixes.some((y) => y.kind === 'fix'))) kept.clear();
   }
+  const isCandidate = new Set(candidates);
   return findings.map((f) => {
-    if (!candidates.includes(f)) return f;
+    if (!isCandidate.has(f)) return f;
     const fixes = f.fixes
       .filter((x) => !dropped.has(x))
       .map((x) => (x.kind === 'fix' && !kept.has(f) ? { ...x, kind: 'suggestion' as const, preferred: false } : x));

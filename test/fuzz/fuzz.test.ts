@@ -1,0 +1,16 @@
+// A bounded fuzz run in `npm test` (about half a minute): seeded, the seed printed; set IMR_FUZZ_SEED to
+// try another. The long run is `npm run fuzz`. Every failure it ever found is a regression test of its own.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sharedMissing } from '../helpers/shared.ts';
+import { fuzz } from './run.ts';
+
+const seed = Number(process.env.IMR_FUZZ_SEED ?? 20261203);
+
+test(`fuzz (seed ${seed}): 1,500 mutated letters, no throw, no internal error, spans inside the text, within the time budget, fixes that keep their properties`, () => {
+  if (sharedMissing) process.stdout.write(`# ${sharedMissing}: fuzzing the fixtures only\n`);
+  const r = fuzz(seed, 1500);
+  process.stdout.write(`# fuzz seed ${seed}: ${r.calls} calls, ${r.fixesChecked} fixes checked, ${r.throws} throws, ${r.internalErrors} internal errors, ${r.overBudget} over budget, in ${(r.ms / 1000).toFixed(1)} s\n`);
+  for (const f of r.failures) process.stdout.write(`# FAIL ${f.violation}\n#   ${f.languageId} input: ${JSON.stringify(f.input)}\n`);
+  assert.deepEqual(r.failures.map((f) => f.violation), []);
+});
