@@ -12,8 +12,8 @@ export function budgetMs(chars: number): number {
  * Whether a lint of `text` keeps the budget: timed again (up to 3 runs, the block cache cleared each time
  * so that nothing is free) when the first run is over it, since one slow run can be the JIT or the GC.
  */
-export function overBudget(text: string, languageId: LanguageId, firstMs: number): number | undefined {
-  const budget = budgetMs(text.length);
+export function overBudget(text: string, languageId: LanguageId, firstMs: number, factor = 1): number | undefined {
+  const budget = budgetMs(text.length) * factor;
   if (firstMs <= budget) return undefined;
   let best = firstMs;
   for (let i = 0; i < 2 && best > budget; i++) {
