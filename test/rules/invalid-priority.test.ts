@@ -44,3 +44,12 @@ test('negative: Standard, Expedited and a different letter case are accepted', (
     assert.deepEqual(findingsOf(replaceOnce(CLEAN_MD, '<b>Priority:</b>\tStandard', `<b>Priority:</b>\t${v}`), RULE), [], v);
   }
 });
+
+test('a long value (text that ran into the field): reported, its start quoted, but no suggestion deletes it', () => {
+  const long = 'Standard review requested by the treating physician on the form dated 11/14/2016 with notes';
+  const text = replaceOnce(CLEAN_MD, '<b>Priority:</b>\tStandard', `<b>Priority:</b>\t${long}`);
+  const [f] = findingsOf(text, RULE);
+  assert.ok(f, 'reported');
+  assert.equal(f.message, 'Priority "Standard review requested by the trea..." is not a priority IMR uses: write Standard or Expedited.');
+  assert.deepEqual(f.fixes, []);
+});

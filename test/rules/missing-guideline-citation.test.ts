@@ -25,12 +25,13 @@ test('no MAXIMUS guideline line: reported on the title; the fix inserts the tabl
   assert.equal(fixed, replaceOnce(CLEAN_MD, MASSAGE_MX, `**MAXIMUS guideline:** ${MASSAGE_CITATION}`));
 });
 
-test('a line that names no guideline: reported on its text, which the fix replaces', () => {
+test('a line that names no guideline: reported on its text; the suggestion puts the citation before it and deletes nothing', () => {
   const text = replaceOnce(CLEAN_MD, MASSAGE_MX, '**MAXIMUS guideline:** See the rationale below.');
   const f = assertOne(text, RULE, { range: rangeOf(text, 'See the rationale below.'), severity: 'error' });
   assert.match(f.message, /names no guideline/);
-  assert.deepEqual(firstFix(f).edits.map((e) => [e.span, e.newText]), [[spanOf(text, 'See the rationale below.'), MASSAGE_CITATION]]);
-  assertFixResolves(text, f);
+  const at = spanOf(text, 'See the rationale below.').start;
+  assert.deepEqual(firstFix(f).edits.map((e) => [e.span, e.newText]), [[{ start: at, end: at }, `${MASSAGE_CITATION} `]]);
+  assert.equal(assertFixResolves(text, f), replaceOnce(text, 'See the rationale below.', `${MASSAGE_CITATION} See the rationale below.`));
 });
 
 test('"did not cite any medical evidence" on an ordinary item: reported on the sentence', () => {

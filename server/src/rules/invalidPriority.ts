@@ -1,6 +1,8 @@
 import type { Rule } from './rule.js';
 
 const VALUES = ['Standard', 'Expedited'];
+/** The longest value a suggestion replaces: a word, misspelt. */
+const MAX_REPLACED = 20;
 
 /** Priority is Standard or Expedited; the fix picks the nearer by spelling. */
 export const invalidPriority: Rule = {
@@ -8,10 +10,15 @@ export const invalidPriority: Rule = {
   check({ doc }) {
     const f = doc.header.priority;
     if (!f || !f.raw || VALUES.some((v) => v.toLowerCase() === f.raw.toLowerCase())) return [];
+    const shown = f.raw.length > 40 ? `${f.raw.slice(0, 37)}...` : f.raw;
+    const message = `Priority "${shown}" is not a priority IMR uses: write Standard or Expedited.`;
+    // A misspelt word is replaced; anything longer (text that ran into the field) is the reviewer's to
+    // move, never deleted by a suggestion.
+    if (f.raw.length > MAX_REPLACED) return [{ span: f.valueSpan, message }];
     const nearest = VALUES.map((v) => ({ v, d: distance(f.raw.toLowerCase(), v.toLowerCase()) })).sort((a, b) => a.d - b.d)[0].v;
     return [{
       span: f.valueSpan,
-      message: `Priority "${f.raw}" is not a priority IMR uses: write Standard or Expedited.`,
+      message,
       fixes: [
         { title: `Change to ${nearest}`, kind: 'suggestion', edits: [{ span: f.valueSpan, newText: nearest }] },
         ...VALUES.filter((v) => v !== nearest).map((v) => ({ title: `Change to ${v}`, kind: 'suggestion' as const, edits: [{ span: f.valueSpan, newText: v }] })),

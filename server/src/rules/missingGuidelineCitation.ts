@@ -36,7 +36,19 @@ function emptyOrWrong(text: string, item: DisputedItem, g: NonNullable<DisputedI
       : g.statesNoCitation
         ? `${ItemName(item)} states that no medical evidence was cited, which is acceptable only for services associated with a denied surgery. Cite the guideline the decision rests on.`
         : `The MAXIMUS guideline of ${itemName(item)} names no guideline. Cite the guideline the decision rests on (MTUS first).`,
-    fixes: [{ title, kind: 'suggestion', edits: [empty ? insertAfterLabel(text, g.labelSpan.end, citation) : { span: g.valueSpan, newText: citation }] }],
+    // The standard "did not cite" sentence is replaced; any other text is the reviewer's and stays, after
+    // the citation.
+    fixes: [{
+      title,
+      kind: 'suggestion',
+      edits: [
+        empty
+          ? insertAfterLabel(text, g.labelSpan.end, citation)
+          : g.statesNoCitation
+            ? { span: g.valueSpan, newText: citation }
+            : { span: { start: g.valueSpan.start, end: g.valueSpan.start }, newText: `${citation} ` },
+      ],
+    }],
   };
 }
 

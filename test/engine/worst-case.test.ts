@@ -1,0 +1,39 @@
+// Regressions of the slow inputs fuzzing and the reliability probe found (issue 10), at 100 KB each. Each
+// took from seconds to minutes before its fix; the timeout makes a return of the quadratic path a failure
+// instead of a hang. (The figures are the bench's section 6, not asserted here.)
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lint } from '../../server/src/index.ts';
+import { CLEAN_MD, CLEAN_TXT, replaceOnce } from '../rules/helpers.ts';
+
+const N = 100_000;
+const opts = { timeout: 30_000 };
+
+test('blanks in a disputed item\'s title before its verdict (was cubic: 411 s at 14 KB)', opts, () => {
+  const text = replaceOnce(CLEAN_MD, 'LUMBAR SPINE:** Overturned', `LUMBAR SPINE:${' '.repeat(N)}** Overturned`);
+  const { model } = lint(text);
+  assert.deepEqual(model.items.map((i) => i.verdict?.value), ['Overturned', 'Upheld']);
+});
+
+test('a line of blanks before the header (the letter split and the label detection were quadratic)', opts, () => {
+  const text = ' '.repeat(N) + CLEAN_TXT;
+  const { model } = lint(text, { languageId: 'plaintext' });
+  assert.equal(model.header.caseNumber?.raw, 'CM16-0219999');
+});
+
+test('unclosed inline directives repeated (each scanned to the end of the text)', opts, () => {
+  const text = `${CLEAN_MD}\n${'<!-- imr-lint-disable '.repeat(N / 22)}`;
+  assert.deepEqual(lint(text).model.directives, []);
+});
+
+test('list markers nested on one line ("1. 1. 1. ...": remark-parse was quadratic) are read as plain text', opts, () => {
+  const text = `${'1. '.repeat(N / 3)}\n\n${CLEAN_MD}`;
+  const { findings } = lint(text);
+  assert.ok(findings.some((f) => f.ruleId === 'complex-markdown' && /nested \d+ levels deep/.test(f.message)));
+});
+
+test('thousands of disputed items (fix verification compared every finding with every other)', opts, () => {
+  const text = replaceOnce(CLEAN_TXT, 'neck: Upheld', `neck: Upheld${'\nneck: Upheld'.repeat(N / 13)}`);
+  const { model } = lint(text, { languageId: 'plaintext' });
+  assert.ok(model.items.length > 5000);
+});
