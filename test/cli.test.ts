@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import {
-  chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync,
+  chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,12 +27,14 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
-  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
+function run(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; timeout?: number; node?: string[] } = {}): Run {
+  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [...(opts.node ?? []), BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...opts.env },
     maxBuffer: 64 * 1024 * 1024,
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
+    ...(opts.timeout !== undefined ? { timeout: opts.timeout } : {}),
   });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -657,5 +659,162 @@ describe('imr-lint in a terminal', { skip: !existsSync('/usr/bin/script') && 'ne
     const few = tmp();
     for (let i = 0; i < 20; i++) copyFileSync(fx('clean.md'), join(few, `l${i}.md`));
     assert.equal(inTerminal(`${cli} ${JSON.stringify(few)}`), '');
+  });
+});
+
+describe('imr-lint: globs matched by tinyglobby', () => {
+  it('an invalid pattern is one usage message, exit 2, never a stack trace', () => {
+    const dir = tmp();
+    copyFileSync(fx('clean.md'), join(dir, 'm.md'));
+    const r = run(['[z-a]*.md'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, 'imr-lint: The pattern "[z-a]*.md" is not a valid glob: range out of order in character class.\nRun "imr-lint --help" for usage.\n');
+  });
+
+  it('twenty brace alternations in a row are matched, not expanded (no stack overflow)', () => {
+    const dir = tmp();
+    const name = 'ab'.repeat(10);
+    copyFileSync(fx('clean.md'), join(dir, name));
+    copyFileSync(fx('clean.md'), join(dir, 'abc'));
+    const r = run(['-f', 'json', '{a,b}'.repeat(20)], { cwd: dir, timeout: 10000 });
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+    assert.deepEqual(json(r).map((e: any) => e.filePath), [join(dir, name)]);
+  });
+
+  it('ten "*a" against a 40-character name: refused at once as too complex (exit 2), no backtracking for seconds', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, `${'a'.repeat(39)}b`), 'x');
+    const started = Date.now();
+    const r = run(['*a'.repeat(10)], { cwd: dir, timeout: 10000 });
+    assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+    assert.equal(r.code, 2);
+    assert.equal(
+      r.stderr,
+      'imr-lint: The pattern "*a*a*a*a*a*a*a*a*a*a" is too complex to be matched quickly: it has too many "*" wildcards (at most 3 in one path segment, and at most 2 beyond the first of each segment in all). Simplify it, or name the folder instead.\n' +
+        'Run "imr-lint --help" for usage.\n',
+    );
+  });
+
+  it('patterns within the wildcard limit work: three "*" in a segment, "*" in several segments, "**" twice', () => {
+    const dir = tmp();
+    for (const name of ['cases/2015/CM15-0001-a-final.md', 'cases/2016/CM16-0002-b-final.md', 'cases/2016/notes.md']) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      copyFileSync(fx('clean.md'), join(dir, name));
+    }
+    const paths = (pattern: string) => json(run(['-f', 'json', pattern], { cwd: dir })).map((e: any) => e.filePath.slice(dir.length + 1));
+    assert.deepEqual(paths('cases/*/*-*-*.md'), ['cases/2015/CM15-0001-a-final.md', 'cases/2016/CM16-0002-b-final.md']);
+    assert.deepEqual(paths('*/*16/*-*.md'), ['cases/2016/CM16-0002-b-final.md']);
+    assert.deepEqual(paths('**/2016/**/*.md'), ['cases/2016/CM16-0002-b-final.md', 'cases/2016/notes.md']);
+    const tooMany = run(['cases/*/*-*-*-*.md'], { cwd: dir });
+    assert.equal(tooMany.code, 2);
+    assert.match(tooMany.stderr, /^imr-lint: The pattern "cases\/\*\/\*-\*-\*-\*\.md" is too complex to be matched quickly/);
+  });
+
+  it('parentheses, "|" and a leading "!" are text in names; links to files are followed, links to folders are not', () => {
+    const dir = tmp();
+    for (const name of ['letter (2).md', 'x|y.md', '!draft.md', 'real/r.md']) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      copyFileSync(fx('clean.md'), join(dir, name));
+    }
+    symlinkSync('letter (2).md', join(dir, 'link.md'));
+    symlinkSync('real', join(dir, 'linked'));
+    const paths = (args: string[]) => json(run(['-f', 'json', ...args], { cwd: dir })).map((e: any) => e.filePath.slice(dir.length + 1));
+    assert.deepEqual(paths(['*(2).md']), ['letter (2).md']);
+    assert.deepEqual(paths(['*|*.md']), ['x|y.md']);
+    assert.deepEqual(paths(['!*.md']), ['!draft.md']);
+    assert.deepEqual(paths(['**/*.md']), ['!draft.md', 'letter (2).md', 'link.md', 'real/r.md', 'x|y.md']);
+    assert.deepEqual(paths(['.']), ['!draft.md', 'letter (2).md', 'link.md', 'real/r.md', 'x|y.md']);
+  });
+
+  it('a folder walk keeps the order of a sorted depth-first walk (a folder before a longer name it begins)', () => {
+    const dir = tmp();
+    for (const name of ['a-b.md', 'a/x.md', 'a.md', 'B.md']) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      copyFileSync(fx('clean.md'), join(dir, name));
+    }
+    const paths = json(run(['-f', 'json', '.'], { cwd: dir })).map((e: any) => e.filePath.slice(dir.length + 1));
+    assert.deepEqual(paths, ['B.md', 'a/x.md', 'a-b.md', 'a.md']);
+  });
+});
+
+describe('imr-lint: arguments that are not letters say what they are', () => {
+  it('a symbolic link loop is named as one, exit 2', () => {
+    const dir = tmp();
+    symlinkSync('loop.md', join(dir, 'loop.md'));
+    const r = run(['loop.md'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'imr-lint: "loop.md" is a symbolic link loop (following it leads back to itself), not a file or folder.\nRun "imr-lint --help" for usage.\n');
+  });
+
+  it('a broken symbolic link is named as one, with its target', () => {
+    const dir = tmp();
+    symlinkSync('gone.md', join(dir, 'letter.md'));
+    const r = run(['letter.md'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'imr-lint: "letter.md" is a broken symbolic link (to "gone.md", which does not exist).\nRun "imr-lint --help" for usage.\n');
+  });
+
+  // Root reads every folder: then the CLI runs as "nobody" (uid 65534), for whom mode 000 means no.
+  const asUser = typeof process.getuid === 'function' && process.getuid() === 0 ? 65534 : undefined;
+  const canSwitch = asUser === undefined || run(['--version'], { cwd: tmpdir(), uid: asUser }).code === 0;
+
+  it('a folder that cannot be read: as an argument, named with the reason (exit 2); inside a walk, reported and the rest linted (exit 1)', { skip: !canSwitch && 'cannot run the CLI as another user here' }, () => {
+    const base = mkdtempSync(join(tmpdir(), 'imr-lint-locked-'));
+    try {
+      chmodSync(base, 0o755);
+      const letters = join(base, 'letters');
+      mkdirSync(join(letters, 'locked'), { recursive: true, mode: 0o755 });
+      chmodSync(letters, 0o755);
+      copyFileSync(fx('clean.md'), join(letters, 'ok.md'));
+      copyFileSync(fx('injury-mismatch.md'), join(letters, 'locked', 'hidden.md'));
+      chmodSync(join(letters, 'locked'), 0o000);
+      const opts = { cwd: letters, uid: asUser };
+
+      const named = run(['locked'], opts);
+      assert.equal(named.code, 2);
+      assert.equal(named.stderr, 'imr-lint: Cannot read folder "locked" (permission denied).\nRun "imr-lint --help" for usage.\n');
+
+      const walked = run(['.'], opts);
+      assert.equal(walked.code, 1);
+      assert.equal(walked.stderr, 'imr-lint: locked: Cannot read the folder (permission denied); the letters in it are not linted.\n');
+      assert.equal(walked.stdout, '\n\u2716 1 file could not be linted\n\n');
+
+      const globbed = run(['**/*.md'], opts);
+      assert.equal(globbed.code, 1);
+      assert.equal(globbed.stderr, walked.stderr);
+
+      const entries = json(run(['-f', 'json', '.'], opts));
+      assert.deepEqual(entries.map((e: any) => [e.filePath, e.error?.code]), [[join(letters, 'locked'), 'unreadable'], [join(letters, 'ok.md'), undefined]]);
+    } finally {
+      chmodSync(join(base, 'letters', 'locked'), 0o755);
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('imr-lint: control characters', () => {
+  it('stylish escapes control characters in file names and messages (stdout and stderr); JSON keeps the name exact', () => {
+    const dir = tmp();
+    const name = 'evil\u001b[2J\u0007name.md';
+    writeFileSync(join(dir, name), readFileSync(fx('injury-mismatch.md')));
+    const binary = 'bin\u001b]0;x\u0007.md';
+    writeFileSync(join(dir, binary), Buffer.from([0x3c, 0x62, 0x3e, 0x00, 0x0a]));
+    const caseNumber = 'case\t\u009b\u007f.md';
+    writeFileSync(join(dir, caseNumber), readFileSync(fx('two-errors.md'), 'utf8').replace('CM14-00044', 'CM14-0\u001b[31m0044'));
+    const r = run([name, binary, caseNumber], { cwd: dir });
+    assert.equal(r.code, 1);
+    assert.doesNotMatch(r.stdout + r.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/, 'no raw control character');
+    assert.ok(r.stdout.startsWith(`\nevil\\u001b[2J\\u0007name.md\n  12:78  error  ${MISMATCH_MESSAGE}  injury-date-mismatch\n`), r.stdout);
+    assert.ok(r.stdout.includes('\ncase\\t\\u009b\\u007f.md\n  1:21   error  Case Number "CM14-0\\u001b[31m0044" is not of the form'), r.stdout);
+    assert.equal(r.stderr, 'imr-lint: bin\\u001b]0;x\\u0007.md: Binary file (NUL byte at offset 3), not a text letter; skipped.\n');
+    assert.equal(json(run(['-f', 'json', name], { cwd: dir }))[0].filePath, join(dir, name));
+  });
+
+  it('a usage message escapes them too', () => {
+    const r = run(['no\u001b\u0007file.md'], { cwd: tmp() });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'imr-lint: No such file or folder: "no\\u001b\\u0007file.md".\nRun "imr-lint --help" for usage.\n');
   });
 });

@@ -12,7 +12,7 @@ import { expandArguments, languageOf } from './files.js';
 import { JsonReporter } from './json.js';
 import { helpText, parseOptions, UsageError, type CliOptions } from './options.js';
 import { Progress, wantsProgress } from './progress.js';
-import { displayPath, exitCodeOf, type FileReport } from './report.js';
+import { displayPath, exitCodeOf, printable, type FileReport } from './report.js';
 import type { Reporter } from './reporter.js';
 import { SarifReporter } from './sarif.js';
 import { COLORS, PLAIN, StylishReporter, wantsColor } from './stylish.js';
@@ -41,7 +41,7 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const fail = (message: string, hint = true): number => {
-    io.stderr.write(`imr-lint: ${message}\n${hint ? 'Run "imr-lint --help" for usage.\n' : ''}`);
+    io.stderr.write(`imr-lint: ${message.split('\n').map(printable).join('\n')}\n${hint ? 'Run "imr-lint --help" for usage.\n' : ''}`);
     return 2;
   };
 
@@ -83,9 +83,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     table = defaultGuidelineTable();
   }
 
-  const { files, problems } = expandArguments(opts.patterns, io.cwd);
+  const { files, problems, unreadable } = expandArguments(opts.patterns, io.cwd);
   if (problems.length > 0) return fail(problems.join('\n'));
-  if (files.length === 0) return fail('No files to lint.');
+  if (files.length === 0 && unreadable.length === 0) return fail('No files to lint.');
 
   const out = new Output(io.stdout);
   const reporter: Reporter =
@@ -98,26 +98,38 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const suppressions = new SuppressionStore();
   const toldAbout = new Set<string>();
   out.write(reporter.begin());
+  // A folder inside a walk that could not be read: its letters are not linted, which fails the run.
+  const folderReports: FileReport[] = unreadable.map((u) => ({
+    file: u.path,
+    display: displayPath(u.path, io.cwd),
+    findings: [],
+    error: { code: 'unreadable', message: `Cannot read the folder (${u.reason}); the letters in it are not linted.` },
+  }));
+  for (const report of folderReports) {
+    exitCode = 1;
+    if (opts.format === 'stylish') io.stderr.write(`imr-lint: ${printable(`${report.display}: ${report.error!.message}`)}\n`);
+    out.write(reporter.file(report));
+  }
   for (const file of files) {
     const hidden = suppressions.forLetter(resolve(io.cwd, file));
     if (hidden.error && hidden.path && !toldAbout.has(hidden.path)) {
       toldAbout.add(hidden.path);
       progress.clear();
-      io.stderr.write(`imr-lint: ${displayPath(hidden.path, io.cwd)} is ignored: ${hidden.error}. The findings it would hide are reported.\n`);
+      io.stderr.write(`imr-lint: ${printable(`${displayPath(hidden.path, io.cwd)} is ignored: ${hidden.error}`)}. The findings it would hide are reported.\n`);
     }
     const report = lintFile(file, opts, table, io.cwd, hidden);
     if (exitCodeOf([report]) === 1) exitCode = 1;
     if (opts.format === 'stylish' && (report.error || report.fixNotWritten)) {
       progress.clear();
       const what = report.error ? report.error.message : `fixes not written: ${report.fixNotWritten}.`;
-      io.stderr.write(`imr-lint: ${report.display}: ${what}\n`);
+      io.stderr.write(`imr-lint: ${printable(`${report.display}: ${what}`)}\n`);
     }
     const chunk = reporter.file(report);
     if (chunk) {
       if (io.stdout.isTTY) progress.clear(); // same terminal: don't print over the bar
       out.write(chunk);
     }
-    progress.tick(report.display);
+    progress.tick(printable(report.display));
   }
   progress.clear();
   out.write(reporter.end());

@@ -104,9 +104,10 @@ Usage: imr-lint [options] <file|folder|glob>...
   Folders are searched recursively for *.md, *.markdown and *.txt files, skipping node_modules and
   folders whose name starts with ".". Globs such as 'letters/**/*.md' or 'cases/{2014,2015}/*.md' are
   expanded by imr-lint (quote them so that every shell passes them on unchanged); "*" and "**" do not
-  match names starting with ".". Files named or matched by a glob are linted whatever their extension.
-  *.txt files are read as plain text, all other files as Markdown (a UTF-8 byte-order mark is ignored).
-  Every argument must match at least one file.
+  match names starting with ".", and a pattern may have at most 3 "*" in a path segment. Files named
+  or matched by a glob are linted whatever their extension. *.txt files are read as plain text, all
+  other files as Markdown (a UTF-8 byte-order mark is ignored). Every argument must match at least one
+  file.
 
 Options:
   -f, --format <stylish|json|sarif>   Output format (default: stylish). json: one entry per file with
@@ -128,11 +129,13 @@ Options:
 Exit codes:
   0  No error-level finding (warnings and information do not fail a run).
   1  At least one error-level finding, or at least one file that could not be linted: unreadable,
-     binary (contains NUL bytes), not valid UTF-8, or larger than --max-size. Such files are reported
-     one by one (stylish: on stderr; json: an "error" entry; sarif: a tool execution notification)
-     and the other files are still linted. With --fix, also a file whose fixes could not be written.
+     binary (contains NUL bytes), not valid UTF-8, or larger than --max-size; or a folder inside a
+     walk that cannot be read. Each is reported on its own (stylish: on stderr; json: an "error"
+     entry; sarif: a tool execution notification) and the other files are still linted. With --fix,
+     also a file whose fixes could not be written.
   2  Usage or configuration error: unknown option, format, rule id or level; a --guidelines file
-     that cannot be read or is not a valid table; an argument that matches no file.
+     that cannot be read or is not a valid table; an argument that matches no file or is not a valid
+     pattern.
 
 Colour is used only when stdout is a terminal and NO_COLOR is not set. A progress bar is drawn on
 stderr when it is a terminal, CI is not set, and more than 20 files are linted.

@@ -63,3 +63,13 @@ export function exitCodeOf(reports: readonly FileReport[]): 0 | 1 {
 export function plural(n: number, word: string, words = `${word}s`): string {
   return `${n} ${n === 1 ? word : words}`;
 }
+
+/**
+ * Text for a terminal: control characters (C0, DEL, C1) escaped as JSON escapes them (`\t`, `\n`, `\r`,
+ * `\u001b`), so that a file name or a quoted letter cannot move the cursor, change colours or ring the bell.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

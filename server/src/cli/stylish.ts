@@ -1,7 +1,7 @@
 // Human output, modelled on ESLint's "stylish" formatter. Streams: each file's block is written as soon as
 // the file is linted, and only the totals are kept.
 import type { FileReport } from './report.js';
-import { countFindings, plural } from './report.js';
+import { countFindings, plural, printable } from './report.js';
 import type { Reporter } from './reporter.js';
 
 export interface Style {
@@ -55,13 +55,13 @@ export class StylishReporter implements Reporter {
     const rows = r.findings.map((f) => ({
       pos: `${f.range.start.line + 1}:${f.range.start.character + 1}`,
       sev: f.severity,
-      msg: f.message.replace(/\s*[\r\n]+\s*/g, ' '),
-      rule: f.ruleId,
+      msg: printable(f.message.replace(/\s*[\r\n]+\s*/g, ' ')),
+      rule: printable(f.ruleId),
     }));
     const wPos = Math.max(...rows.map((x) => x.pos.length));
     const wSev = Math.max(...rows.map((x) => x.sev.length));
     const wMsg = Math.max(...rows.map((x) => x.msg.length));
-    let out = `\n${style.underline(r.display)}\n`;
+    let out = `\n${style.underline(printable(r.display))}\n`;
     for (const x of rows) {
       const sevColor = x.sev === 'error' ? style.red : x.sev === 'warning' ? style.yellow : style.blue;
       out += `  ${style.dim(x.pos.padEnd(wPos))}  ${sevColor(x.sev.padEnd(wSev))}  ${x.msg.padEnd(wMsg)}  ${style.dim(x.rule)}\n`;
