@@ -662,6 +662,95 @@ describe('imr-lint in a terminal', { skip: !existsSync('/usr/bin/script') && 'ne
   });
 });
 
+describe('imr-lint --fix writes determinations only', () => {
+  const PHONE_LINE = 'Questions: call (555) 123-4567.';
+
+  it('a README and a CHANGELOG (each with a phone number to redact) and empty files are linted and reported as without --fix, never written', () => {
+    const dir = tmp();
+    const texts: Record<string, string> = {
+      'CHANGELOG.md': `# Changelog\n\n## 0.1.0\n\n- First release. ${PHONE_LINE}\n`,
+      'README.md': `# imr-tools\n\nLinting for letters. ${PHONE_LINE}\n`,
+      'blank.imr.md': '\n\n', // named as a determination, but nothing in it
+      'empty.md': '',
+    };
+    for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, name), text);
+    copyFileSync(fx('phone.md'), join(dir, 'letter.md'));
+    const plainRun = run(['-f', 'json', '.'], { cwd: dir });
+    const plain = json(plainRun);
+    const fixedRun = run(['--fix', '-f', 'json', '.'], { cwd: dir });
+    assert.equal(fixedRun.stderr, '');
+    const fixed = json(fixedRun);
+    const names = ['CHANGELOG.md', 'README.md', 'blank.imr.md', 'empty.md', 'letter.md'];
+    assert.deepEqual(fixed.map((e: any) => e.filePath), names.map((n) => join(dir, n)));
+    // Not one byte written to what is not a determination, or is empty.
+    for (const [name, text] of Object.entries(texts)) assert.equal(readFileSync(join(dir, name), 'utf8'), text, name);
+    // Reported as a run without --fix reports them (the README's phone number included).
+    for (let i = 0; i < 4; i++) {
+      assert.deepEqual(fixed[i].findings, plain[i].findings, names[i]);
+      assert.equal(fixed[i].fixesApplied, 0, names[i]);
+    }
+    assert.ok(fixed[1].findings.some((f: any) => f.ruleId === 'unredacted-phi'), 'the README\'s phone number is still reported');
+    assert.equal(fixedRun.code, plainRun.code);
+    // The letter is a determination: its phone number is redacted.
+    assert.equal(fixed[4].fixesApplied, 1);
+    assert.equal(readFileSync(join(dir, 'letter.md'), 'utf8'), readFileSync(fx('phone.md'), 'utf8').replace('(555) 123-4567', '[REDACTED]'));
+    assert.deepEqual(readdirSync(dir).sort(), [...names].sort());
+  });
+});
+
+describe('imr-lint --fix and temporary copies', () => {
+  it('removes the temporary copies a killed --fix left beside a letter (our name pattern, and old or of a dead process), nothing else', () => {
+    const dir = tmp();
+    copyFileSync(fx('phone.md'), join(dir, 'letter.md'));
+    const hourAgo = new Date(Date.now() - 3600_000);
+    const removed = [
+      '.letter.md.99999999-0badf00d.imr-lint.tmp', // its process is gone (no pid is that high)
+      `.letter.md.${process.pid}-deadbeef.imr-lint.tmp`, // its process runs, but it is an hour old
+      '.other.md.99999999-00c0ffee.imr-lint.tmp', // another letter's copy in the same folder
+    ];
+    const kept = [
+      `.letter.md.${process.pid}-cafebabe.imr-lint.tmp`, // fresh, of a running process: a run going on now
+      '.letter.md.tmp',
+      'letter.md.99999999-0badf00d.imr-lint.tmp',
+      '.letter.md.99999999-0BADF00D.imr-lint.tmp',
+      '.letter.md.99999999-0badf00d.imr-lint.tmp.bak',
+      '.letter.md.99999999-0badf0.imr-lint.tmp',
+    ];
+    for (const name of [...removed, ...kept]) writeFileSync(join(dir, name), 'Patient: Jane Doe');
+    utimesSync(join(dir, removed[1]), hourAgo, hourAgo);
+    mkdirSync(join(dir, '.folder.md.99999999-0badf00d.imr-lint.tmp')); // not a regular file
+    const r = run(['--fix', 'letter.md'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(readdirSync(dir).sort(), ['.folder.md.99999999-0badf00d.imr-lint.tmp', ...kept, 'letter.md'].sort());
+    assert.equal(
+      r.stderr,
+      [...removed].sort().map((n) => `imr-lint: ${n}: removed a temporary copy of a letter left by an interrupted --fix.\n`).join(''),
+    );
+    assert.ok(readFileSync(join(dir, 'letter.md'), 'utf8').includes('[REDACTED]'));
+  });
+
+  it('writes the temporary copy with mode 0600; the file gets its own mode back at the rename', () => {
+    const dir = tmp();
+    const file = join(dir, 'letter.md');
+    copyFileSync(fx('phone.md'), file);
+    chmodSync(file, 0o644);
+    // Records the mode of every file descriptor the CLI writes text to (the temporary copy).
+    const preload = join(dir, '..', `record-mode-${tmpCount}.cjs`);
+    writeFileSync(
+      preload,
+      `const fs = require('node:fs');\nconst write = fs.writeFileSync;\n` +
+        `fs.writeFileSync = function (f, ...rest) {\n` +
+        `  if (typeof f === 'number') fs.writeSync(2, 'TMPMODE=' + (fs.fstatSync(f).mode & 0o777).toString(8) + '\\n');\n` +
+        `  return write.call(this, f, ...rest);\n};\n`,
+    );
+    const r = run(['--fix', 'letter.md'], { cwd: dir, node: ['--require', preload] });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(r.stderr.match(/TMPMODE=\d+/g), ['TMPMODE=600']);
+    assert.equal(statSync(file).mode & 0o777, 0o644);
+    assert.ok(readFileSync(file, 'utf8').includes('[REDACTED]'));
+  });
+});
+
 describe('imr-lint: globs matched by tinyglobby', () => {
   it('an invalid pattern is one usage message, exit 2, never a stack trace', () => {
     const dir = tmp();

@@ -1,8 +1,8 @@
 // Reading letters safely (size, binary, UTF-8) and writing fixes atomically.
 import { randomBytes } from 'node:crypto';
 import {
-  accessSync, chmodSync, closeSync, constants, fchownSync, fsyncSync, openSync, readFileSync, realpathSync,
-  renameSync, statSync, unlinkSync, writeFileSync,
+  accessSync, chmodSync, closeSync, constants, fchownSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync,
+  realpathSync, renameSync, statSync, unlinkSync, writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -140,12 +140,13 @@ export function readOnlyReason(file: string, mode: number): string | undefined {
  */
 export function writeFileAtomic(file: string, content: string, original: ReadOk): void {
   const target = realpathSync(file); // write through symbolic links, don't replace them
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.imr-lint.tmp`);
+  const tmp = join(dirname(target), tempName(basename(target)));
   const mode = original.mode & 0o7777;
   let fd: number | undefined;
   let created = false;
   try {
-    fd = openSync(tmp, 'wx', mode & 0o777);
+    // Owner-only while it holds the letter: a copy left by a killed run is readable by no one else.
+    fd = openSync(tmp, 'wx', 0o600);
     created = true;
     writeFileSync(fd, content, 'utf8');
     fsyncSync(fd);
@@ -158,7 +159,7 @@ export function writeFileAtomic(file: string, content: string, original: ReadOk)
     }
     closeSync(fd);
     fd = undefined;
-    chmodSync(tmp, mode); // open() applied the umask
+    chmodSync(tmp, mode); // the original's mode, just before it takes the original's place
     const now = statSync(target);
     if (now.mtimeMs !== original.mtimeMs || now.size !== original.size) {
       throw new Error('the file changed on disk while it was being linted');
@@ -192,3 +193,60 @@ export function writeFileAtomic(file: string, content: string, original: ReadOk)
     /* best effort: not every platform can fsync a folder */
   }
 }
+
+/** `.<name>.<pid>-<8 hex digits>.imr-lint.tmp`: the temporary copy writeFileAtomic writes beside a letter. */
+const TEMP_NAME = /^\.(.+)\.([1-9]\d{0,9})-[0-9a-f]{8}\.imr-lint\.tmp$/;
+
+/** A temporary copy older than this was left by a run that was killed (a write takes milliseconds). */
+export const STALE_TEMP_MS = 10 * 60 * 1000;
+
+function tempName(name: string): string {
+  return `.${name}.${process.pid}-${randomBytes(4).toString('hex')}.imr-lint.tmp`;
+}
+
+/**
+ * Removes the temporary copies a killed `--fix` left in a folder (they hold a letter, with its patient's
+ * data): regular files named exactly as writeFileAtomic names them, older than STALE_TEMP_MS or written by
+ * a process that no longer runs. Anything else is left alone. Returns the paths removed.
+ */
+export function removeStaleTempFiles(dir: string, now = Date.now()): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const file = join(dir, name);
+    let st;
+    try {
+      st = lstatSync(file);
+    } catch {
+      continue;
+    }
+    if (!st.isFile()) continue;
+    const pid = Number(m[2]);
+    const old = now - st.mtimeMs > STALE_TEMP_MS;
+    if (!old && (pid === process.pid || processRuns(pid))) continue; // being written by a run going on now
+    try {
+      unlinkSync(file);
+      removed.push(file);
+    } catch {
+      /* gone already, or not ours to remove */
+    }
+  }
+  return removed;
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // runs, as another user
+  }
+}
+

@@ -1,13 +1,14 @@
 // imr-lint: the command-line front end of the engine. Bundled into dist/cli.cjs; bin/imr-lint.cjs calls main().
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { type LoadedSuppressions, SuppressionStore } from '../io/suppressionStore.js';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import { applyFixes } from '../fixes.js';
+import { isDeterminationFileName, looksLikeDetermination } from '../detect.js';
 import { defaultGuidelineTable, GuidelineTableError, loadUserGuidelineTable, type GuidelineTable } from '../guidelines/table.js';
 import { lint } from '../engine.js';
 import type { Finding, SeveritySetting } from '../types.js';
-import { describeError, readLetter, readOnlyReason, writeFileAtomic } from './fileio.js';
+import { describeError, readLetter, readOnlyReason, removeStaleTempFiles, writeFileAtomic } from './fileio.js';
 import { expandArguments, languageOf } from './files.js';
 import { JsonReporter } from './json.js';
 import { helpText, parseOptions, UsageError, type CliOptions } from './options.js';
@@ -97,6 +98,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // The same suppressions the editor honours: .imr-lint/suppressions.json found above each letter.
   const suppressions = new SuppressionStore();
   const toldAbout = new Set<string>();
+  const fixing: FixContext = { cleaned: new Set(), removed: [] };
   out.write(reporter.begin());
   // A folder inside a walk that could not be read: its letters are not linted, which fails the run.
   const folderReports: FileReport[] = unreadable.map((u) => ({
@@ -117,7 +119,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       progress.clear();
       io.stderr.write(`imr-lint: ${printable(`${displayPath(hidden.path, io.cwd)} is ignored: ${hidden.error}`)}. The findings it would hide are reported.\n`);
     }
-    const report = lintFile(file, opts, table, io.cwd, hidden);
+    const report = lintFile(file, opts, table, io.cwd, hidden, fixing);
+    if (fixing.removed.length > 0) {
+      progress.clear();
+      for (const removed of fixing.removed.splice(0)) {
+        io.stderr.write(`imr-lint: ${printable(displayPath(removed, io.cwd))}: removed a temporary copy of a letter left by an interrupted --fix.\n`);
+      }
+    }
     if (exitCodeOf([report]) === 1) exitCode = 1;
     if (opts.format === 'stylish' && (report.error || report.fixNotWritten)) {
       progress.clear();
@@ -137,14 +145,26 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return exitCode;
 }
 
+/** --fix: the folders already rid of stale temporary files, and what was removed (to tell the user). */
+interface FixContext {
+  cleaned: Set<string>;
+  removed: string[];
+}
+
 /** Reads, lints and (with --fix) fixes one file. Keeps only the findings: models are dropped at once. */
-function lintFile(file: string, opts: CliOptions, guidelines: GuidelineTable, cwd: string, hidden: LoadedSuppressions): FileReport {
+function lintFile(file: string, opts: CliOptions, guidelines: GuidelineTable, cwd: string, hidden: LoadedSuppressions, fixing: FixContext): FileReport {
   const display = displayPath(file, cwd);
   const read = readLetter(file, opts.maxSize);
   if (!read.ok) return { file, display, findings: [], error: { code: read.code, message: read.message } };
   const lintOptions = { languageId: languageOf(file), guidelines, rules: opts.rules as Record<string, SeveritySetting>, suppressions: hidden.entries, file: hidden.file };
   const findings: Finding[] = lint(read.text, lintOptions).findings;
   if (!opts.fix) return { file, display, findings };
+  // Only a determination is ever written (the editor's test, documentFilter.ts): a README, a changelog or
+  // an empty file is linted and reported, never rewritten.
+  if (read.text.trim() === '' || !(isDeterminationFileName(file) || looksLikeDetermination(read.text))) {
+    return { file, display, findings, fixesApplied: 0 };
+  }
+  cleanFolderOf(file, fixing);
 
   let text = read.text;
   let current = findings;
@@ -165,6 +185,19 @@ function lintFile(file: string, opts: CliOptions, guidelines: GuidelineTable, cw
     return { file, display, findings, fixesApplied: 0, fixNotWritten: `could not write the file (${describeError(e)})` };
   }
   return { file, display, findings: current, fixesApplied: applied };
+}
+
+/** Once per folder that --fix may write to: the temporary copies a killed run left there go. */
+function cleanFolderOf(file: string, fixing: FixContext): void {
+  let dir: string;
+  try {
+    dir = dirname(realpathSync(file)); // where writeFileAtomic writes its temporary copy
+  } catch {
+    return;
+  }
+  if (fixing.cleaned.has(dir)) return;
+  fixing.cleaned.add(dir);
+  fixing.removed.push(...removeStaleTempFiles(dir));
 }
 
 /** stdout, written as we go. A reader that went away (`imr-lint ... | head`) is not an error: output stops. */

@@ -118,7 +118,9 @@ Options:
                                       remains. Suggestions (a verdict, a date, a count, a citation)
                                       are never applied: choose them in the editor. Files are
                                       replaced atomically and keep their mode; read-only and
-                                      unchanged files are not written.
+                                      unchanged files are not written, nor files that do not look
+                                      like a determination (a README) or are empty. Temporary
+                                      copies a killed --fix left beside letters are removed.
       --guidelines <file.json>        Guideline table whose rows extend the built-in ones (a row with
                                       the id of a built-in row replaces it).
       --rule <id>=<level>             Set a rule's severity: off, info, warning or error. Repeatable.
