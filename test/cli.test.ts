@@ -907,3 +907,21 @@ describe('imr-lint: control characters', () => {
     assert.equal(r.stderr, 'imr-lint: No such file or folder: "no\\u001b\\u0007file.md".\nRun "imr-lint --help" for usage.\n');
   });
 });
+
+describe('imr-lint --guidelines size limit', () => {
+  it('a table over 5 MB is refused before it is read: one message naming the file and the limit, exit 2', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'big.json'), `{"rows": [${' '.repeat(6 * 1024 * 1024)}]}`);
+    const r = run(['--guidelines', 'big.json', fx('clean.md')], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, 'imr-lint: Guideline table big.json is too large (6 MB; the limit is 5 MB).\n');
+  });
+
+  it('a table read from a pipe is cut off at the limit as well', () => {
+    const dir = tmp();
+    const r = spawnSync('/bin/sh', ['-c', `head -c 6000000 /dev/zero | ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --guidelines /dev/stdin ${JSON.stringify(fx('clean.md'))}`], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'imr-lint: Guideline table /dev/stdin is too large (more than 5 MB; the limit is 5 MB).\n');
+  });
+});

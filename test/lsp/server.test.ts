@@ -426,3 +426,54 @@ describe('completion in a letter only begun, and what opens the list by itself',
     assert.deepEqual(asked.items.map((i: any) => i.label), ['Upheld', 'Overturned']);
   });
 });
+
+describe('settings and requests that are not valid never stop the server', () => {
+  let client: TestClient;
+  let letter: string;
+  let dir: string;
+  const LETTER_URI = 'file:///work/letters/injury.md';
+  const NOTE_URI = 'file:///work/notes/todo.md';
+  const base = { debounceMs: 0, holdWhileTypingMs: 0 };
+
+  before(async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../helpers/shared.ts');
+    dir = mkdtempSync(join(tmpdir(), 'imr-lsp-invalid-'));
+    letter = readFileSync(join(ROOT, 'test', 'fixtures', 'cli', 'injury-mismatch.md'), 'utf8');
+    client = new TestClient();
+    client.settings = base;
+    await client.initialize();
+    await client.open(LETTER_URI, letter);
+    assert.deepEqual(codes(await client.diagnosticsFor(LETTER_URI, 1)), ['injury-date-mismatch']);
+  });
+  after(async () => {
+    await client.stop();
+    const { rmSync } = await import('node:fs');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function changeSettings(settings: Record<string, unknown>): Promise<void> {
+    client.settings = settings;
+    const count = client.published.length;
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await client.waitFor(() => client.published.slice(count).some((p) => p.uri === LETTER_URI), 're-lint after a settings change');
+  }
+
+  test('a guideline table over 5 MB is refused before it is read: one error message, the built-in table is used', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const big = join(dir, 'big.json');
+    writeFileSync(big, `{"rows": [${' '.repeat(6 * 1024 * 1024)}]}`);
+    await changeSettings({ ...base, guidelines: big });
+    const expected = `The guideline table ${big} is too large (6 MB; the limit is 5 MB); the built-in limits are used.`;
+    await client.waitFor(() => client.messages.some((m) => m.message === expected), 'the error message');
+    const ds = client.published.filter((p) => p.uri === LETTER_URI).at(-1)!.diagnostics;
+    assert.deepEqual(codes(ds), ['injury-date-mismatch']);
+    await changeSettings({ ...base, guidelines: big });
+    assert.equal(client.messages.filter((m) => m.message === expected).length, 1);
+    assert.equal(client.messages.find((m) => m.message === expected)!.type, 1, 'an error');
+    await changeSettings(base);
+  });
+});

@@ -1,8 +1,8 @@
 // Reading letters safely (size, binary, UTF-8) and writing fixes atomically.
 import { randomBytes } from 'node:crypto';
 import {
-  accessSync, chmodSync, closeSync, constants, fchownSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync,
-  realpathSync, renameSync, statSync, unlinkSync, writeFileSync,
+  accessSync, chmodSync, closeSync, constants, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync,
+  readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -250,3 +250,28 @@ function processRuns(pid: number): boolean {
   }
 }
 
+/**
+ * Reads at most `max` bytes of a file (a pipe or a device too): `{ tooLarge }` as soon as the file is
+ * larger, without reading the rest (`exact`: its size is known, not just "more than"). Throws when it
+ * cannot be read.
+ */
+export function readBounded(file: string, max: number): { buf: Buffer } | { tooLarge: number; exact: boolean } {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > max) return { tooLarge: size, exact: true };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > max) return { tooLarge: total, exact: false };
+      chunks.push(chunk.subarray(0, n));
+    }
+    return { buf: Buffer.concat(chunks, total) };
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,14 +1,16 @@
 // imr-lint: the command-line front end of the engine. Bundled into dist/cli.cjs; bin/imr-lint.cjs calls main().
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { type LoadedSuppressions, SuppressionStore } from '../io/suppressionStore.js';
 import { dirname, resolve } from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import { applyFixes } from '../fixes.js';
 import { isDeterminationFileName, looksLikeDetermination } from '../detect.js';
-import { defaultGuidelineTable, GuidelineTableError, loadUserGuidelineTable, type GuidelineTable } from '../guidelines/table.js';
+import {
+  defaultGuidelineTable, GuidelineTableError, loadUserGuidelineTable, MAX_GUIDELINE_TABLE_BYTES, type GuidelineTable,
+} from '../guidelines/table.js';
 import { lint } from '../engine.js';
 import type { Finding, SeveritySetting } from '../types.js';
-import { describeError, readLetter, readOnlyReason, removeStaleTempFiles, writeFileAtomic } from './fileio.js';
+import { describeError, formatSize, readBounded, readLetter, readOnlyReason, removeStaleTempFiles, writeFileAtomic } from './fileio.js';
 import { expandArguments, languageOf } from './files.js';
 import { JsonReporter } from './json.js';
 import { helpText, parseOptions, UsageError, type CliOptions } from './options.js';
@@ -67,7 +69,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (opts.guidelines !== undefined) {
     let json: string;
     try {
-      json = readFileSync(resolve(io.cwd, opts.guidelines), 'utf8');
+      // Checked before reading: a 100 MB table would take seconds and a gigabyte to parse.
+      const read = readBounded(resolve(io.cwd, opts.guidelines), MAX_GUIDELINE_TABLE_BYTES);
+      if ('tooLarge' in read) {
+        return fail(`Guideline table ${opts.guidelines} is too large (${read.exact ? '' : 'more than '}${formatSize(read.exact ? read.tooLarge : MAX_GUIDELINE_TABLE_BYTES)}; the limit is ${formatSize(MAX_GUIDELINE_TABLE_BYTES)}).`, false);
+      }
+      json = read.buf.toString('utf8');
     } catch (e) {
       return fail(`Cannot read guideline table ${opts.guidelines} (${describeError(e)}).`, false);
     }

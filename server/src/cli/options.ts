@@ -122,7 +122,7 @@ Options:
                                       like a determination (a README) or are empty. Temporary
                                       copies a killed --fix left beside letters are removed.
       --guidelines <file.json>        Guideline table whose rows extend the built-in ones (a row with
-                                      the id of a built-in row replaces it).
+                                      the id of a built-in row replaces it). At most 5 MB.
       --rule <id>=<level>             Set a rule's severity: off, info, warning or error. Repeatable.
       --max-size <size>               Skip files larger than this (default 5MB; e.g. 500KB, 20MB).
   -h, --help                          Show this help.
@@ -136,8 +136,8 @@ Exit codes:
      entry; sarif: a tool execution notification) and the other files are still linted. With --fix,
      also a file whose fixes could not be written.
   2  Usage or configuration error: unknown option, format, rule id or level; a --guidelines file
-     that cannot be read or is not a valid table; an argument that matches no file or is not a valid
-     pattern.
+     that cannot be read, is larger than 5 MB or is not a valid table; an argument that matches no
+     file or is not a valid pattern.
 
 Colour is used only when stdout is a terminal and NO_COLOR is not set. A progress bar is drawn on
 stderr when it is a terminal, CI is not set, and more than 20 files are linted.

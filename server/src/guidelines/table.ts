@@ -138,11 +138,21 @@ export function defaultGuidelineTable(): GuidelineTable {
 }
 
 /**
+ * The largest user guideline table read, checked before it is read or parsed: a table of 100 MB takes
+ * seconds and more than a gigabyte to parse. The built-in table is a few dozen KB.
+ */
+export const MAX_GUIDELINE_TABLE_BYTES = 5 * 1024 * 1024;
+
+/**
  * Builds the table from a user's JSON text: its rows extend the defaults, and replace default rows with
  * the same id. Throws GuidelineTableError (file, JSON path, problem) when the text is not a valid table;
  * callers report it and keep using `defaultGuidelineTable()`.
  */
 export function loadUserGuidelineTable(jsonText: string, file: string): GuidelineTable {
+  // Front ends check the file's size before reading it; this guards text handed over otherwise.
+  if (jsonText.length > MAX_GUIDELINE_TABLE_BYTES) {
+    throw new GuidelineTableError(file, [{ path: '', message: `too large (over ${MAX_GUIDELINE_TABLE_BYTES / (1024 * 1024)} MB, the limit)` }]);
+  }
   let data: unknown;
   try {
     data = JSON.parse(jsonText.replace(/^\uFEFF/, ''));
