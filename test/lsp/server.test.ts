@@ -461,6 +461,63 @@ describe('settings and requests that are not valid never stop the server', () =>
     await client.waitFor(() => client.published.slice(count).some((p) => p.uri === LETTER_URI), 're-lint after a settings change');
   }
 
+  test('an imr.files glob that is not valid is named once in a warning and ignored; the valid ones apply, linting and code actions go on', async () => {
+    const files = { '{drafts': true, '[z-a]*.md': true, '**/notes/*.md': true };
+    await changeSettings({ ...base, files });
+    const expected =
+      'IMR settings: imr.files: "{drafts" is not a valid glob ("{" is not closed), it is ignored; ' +
+      'imr.files: "[z-a]*.md" is not a valid glob (range out of order in character class), it is ignored. The defaults are used for these.';
+    await client.waitFor(() => client.messages.some((m) => m.message === expected), 'the warning');
+    // Diagnostics go on for the letter, and a valid glob of the same setting still forces a note on.
+    const ds = client.published.filter((p) => p.uri === LETTER_URI).at(-1)!.diagnostics;
+    assert.deepEqual(codes(ds), ['injury-date-mismatch']);
+    await client.open(NOTE_URI, '# To do\n\nNothing here looks like a letter.\n');
+    assert.ok((await client.diagnosticsFor(NOTE_URI, 1)).some((d) => d.code === 'missing-section'), 'the note is linted: **/notes/*.md holds');
+    const actions = await client.request<any[]>('textDocument/codeAction', { textDocument: { uri: LETTER_URI }, range: ds[0].range, context: { diagnostics: [ds[0]] } });
+    assert.ok(actions.some((a) => a.title.startsWith('Ignore this injury-date-mismatch finding')), actions.map((a) => a.title).join(' | '));
+    // The same settings again: no second message.
+    await changeSettings({ ...base, files: { ...files } });
+    assert.equal(client.messages.filter((m) => m.message === expected).length, 1);
+    assert.equal(client.messages.filter((m) => m.message.includes('imr.files')).length, 1);
+    assert.equal(client.messages.find((m) => m.message === expected)!.type, 2, 'a warning');
+    await changeSettings(base);
+  });
+
+  test('hover with empty params and a code action without context answer InvalidParams (-32602), never an internal error', async () => {
+    const error = async (method: string, params: unknown) => {
+      try {
+        await client.request(method, params);
+      } catch (e) {
+        return { code: (e as any).code, message: (e as Error).message };
+      }
+      assert.fail(`${method} answered without an error`);
+    };
+    assert.deepEqual(await error('textDocument/hover', {}), { code: -32602, message: 'textDocument/hover: params.textDocument.uri is missing or not a string' });
+    assert.deepEqual(await error('textDocument/hover', { textDocument: { uri: LETTER_URI } }), {
+      code: -32602,
+      message: 'textDocument/hover: params.position must be {line, character} with whole numbers from 0',
+    });
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    assert.deepEqual(await error('textDocument/codeAction', { textDocument: { uri: LETTER_URI }, range }), {
+      code: -32602,
+      message: 'textDocument/codeAction: params.context with its diagnostics array is missing',
+    });
+    assert.deepEqual(await error('textDocument/codeAction', {}), { code: -32602, message: 'textDocument/codeAction: params.textDocument.uri is missing or not a string' });
+    for (const method of ['textDocument/completion', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full']) {
+      assert.equal((await error(method, {})).code, -32602, method);
+    }
+    // A diagnostic without a range in the context is passed over, not a crash.
+    const actions = await client.request<any[]>('textDocument/codeAction', {
+      textDocument: { uri: LETTER_URI },
+      range,
+      context: { diagnostics: [{ source: 'imr-lint', code: 'injury-date-mismatch', message: 'x' }] },
+    });
+    assert.ok(Array.isArray(actions));
+    const hover = await client.request<any>('textDocument/hover', { textDocument: { uri: LETTER_URI }, position: pos(letter, 'December 22, 2009') });
+    assert.match(hover.contents.value, /2009-12-22/);
+    assert.ok(client.alive);
+  });
+
   test('a guideline table over 5 MB is refused before it is read: one error message, the built-in table is used', async () => {
     const { writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');

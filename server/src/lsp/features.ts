@@ -1,4 +1,4 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { type Connection, ErrorCodes, ResponseError, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../engine.js';
 import { completionList } from '../features/completion.js';
@@ -11,6 +11,28 @@ import { defaultGuidelineTable, type GuidelineTable } from '../guidelines/table.
 /** The lint of a document's current version, when it is a determination. */
 export type ResultOf = (doc: TextDocument) => { result: LintResult; table?: GuidelineTable } | undefined;
 
+/**
+ * Checks the parameters every document request carries (`textDocument.uri`, and `position` where the
+ * request has one): a request without them is answered with InvalidParams (-32602) saying what is
+ * missing, never with an internal error from a property read on undefined.
+ */
+export function checkDocumentParams(method: string, params: unknown, needsPosition = false): void {
+  const p = params as { textDocument?: { uri?: unknown }; position?: { line?: unknown; character?: unknown } } | null | undefined;
+  if (!p || typeof p !== 'object') throw invalidParams(`${method}: the params must be an object`);
+  if (!p.textDocument || typeof p.textDocument.uri !== 'string') throw invalidParams(`${method}: params.textDocument.uri is missing or not a string`);
+  if (needsPosition && !(p.position && isIndex(p.position.line) && isIndex(p.position.character))) {
+    throw invalidParams(`${method}: params.position must be {line, character} with whole numbers from 0`);
+  }
+}
+
+export function invalidParams(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+function isIndex(n: unknown): boolean {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0;
+}
+
 /** Wires the pure feature providers (server/src/features) to LSP requests. */
 export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, resultOf: ResultOf, draftOf: ResultOf = resultOf): void {
   const withDoc = <T>(uri: string, fallback: T, f: (doc: TextDocument, r: NonNullable<ReturnType<ResultOf>>) => T, of: ResultOf = resultOf): T => {
@@ -19,21 +41,32 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     return doc && r ? f(doc, r) : fallback;
   };
   // Completion also answers in a letter only begun (a first header label), not yet linted as one.
-  connection.onCompletion((p) =>
-    withDoc(
+  connection.onCompletion((p) => {
+    checkDocumentParams('textDocument/completion', p, true);
+    return withDoc(
       p.textDocument.uri,
       { isIncomplete: false, items: [] },
       (doc, r) =>
         // triggerKind 2: a trigger character was typed (the list may open by itself only for values).
         completionList(r.result, doc.offsetAt(p.position), r.table ?? defaultGuidelineTable(), p.context?.triggerKind === 2 ? 'character' : 'invoked'),
       draftOf,
-    ),
-  );
-  connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc, r) => hoverAt(r.result, doc.offsetAt(p.position), r.table ?? defaultGuidelineTable())));
-  connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (_doc, r) => documentSymbols(r.result)));
-  connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (_doc, r) => foldingRanges(r.result)));
+    );
+  });
+  connection.onHover((p) => {
+    checkDocumentParams('textDocument/hover', p, true);
+    return withDoc(p.textDocument.uri, null, (doc, r) => hoverAt(r.result, doc.offsetAt(p.position), r.table ?? defaultGuidelineTable()));
+  });
+  connection.onDocumentSymbol((p) => {
+    checkDocumentParams('textDocument/documentSymbol', p);
+    return withDoc(p.textDocument.uri, [], (_doc, r) => documentSymbols(r.result));
+  });
+  connection.onFoldingRanges((p) => {
+    checkDocumentParams('textDocument/foldingRange', p);
+    return withDoc(p.textDocument.uri, [], (_doc, r) => foldingRanges(r.result));
+  });
   // Plain text only: Markdown is coloured by the injected TextMate grammar.
-  connection.languages.semanticTokens.on((p) =>
-    withDoc(p.textDocument.uri, { data: [] }, (doc, r) => ({ data: doc.languageId === 'markdown' ? [] : semanticTokens(r.result) })),
-  );
+  connection.languages.semanticTokens.on((p) => {
+    checkDocumentParams('textDocument/semanticTokens/full', p);
+    return withDoc(p.textDocument.uri, { data: [] }, (doc, r) => ({ data: doc.languageId === 'markdown' ? [] : semanticTokens(r.result) }));
+  });
 }

@@ -19,7 +19,7 @@ import { selectFixEdits } from '../fixes.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings.js';
 import type { Finding, LanguageId } from '../types.js';
 import { quickFix, sameRange, toDiagnostic, toTextEdits, versionedEdit } from './convert.js';
-import { shouldLint } from './documentFilter.js';
+import { fileGlobProblems, shouldLint } from './documentFilter.js';
 import { begunAsDetermination } from '../detect.js';
 import { type GuidelineState, loadGuidelines, uriToPath } from './guidelineSource.js';
 import { locateJsonPath } from './jsonLocate.js';
@@ -28,7 +28,7 @@ import { SuppressionStore, findSuppressionFile, relativeFile } from '../io/suppr
 import { SUPPRESSIONS_FILE, suppressionFor, type Suppression } from '../suppressions.js';
 import { join, dirname, relative, isAbsolute } from 'node:path';
 import { COMMAND_FIX_ALL, COMMAND_SUPPRESS, FIX_ALL_KIND, type InitializationOptions, LINT_STATUS, type LintStatusParams, SETTINGS_SECTION, SOURCE } from './protocol.js';
-import { registerFeatures } from './features.js';
+import { checkDocumentParams, invalidParams, registerFeatures } from './features.js';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../features/semanticTokens.js';
 
 /** Documents larger than this are not linted; the reviewer is told so instead of the editor freezing. */
@@ -116,6 +116,7 @@ export function startServer(connection: Connection): void {
 
   function readSettings(raw: unknown): Settings {
     const { settings: s, problems } = parseSettings(raw);
+    problems.push(...fileGlobProblems(s.files)); // such a glob is ignored by shouldLint
     const key = problems.join('\n');
     if (key && key !== reportedProblems) connection.window.showWarningMessage(`IMR settings: ${problems.join('; ')}. The defaults are used for these.`);
     reportedProblems = key;
@@ -368,6 +369,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction((params) => {
+    checkDocumentParams('textDocument/codeAction', params);
+    if (!params.context || typeof params.context !== 'object' || !Array.isArray(params.context.diagnostics)) {
+      throw invalidParams('textDocument/codeAction: params.context with its diagnostics array is missing');
+    }
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const entry = ensureLinted(doc);
@@ -382,13 +387,13 @@ export function startServer(connection: Connection): void {
   }
 
   function codeActions(doc: TextDocument, result: LintResult, params: CodeActionParams): CodeAction[] {
-    const only = params.context.only;
+    const only = Array.isArray(params.context.only) ? params.context.only : undefined;
     const wantsFixAll = only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`));
     const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === '');
     const actions: CodeAction[] = [];
     if (wantsQuickFix) {
       for (const diagnostic of params.context.diagnostics) {
-        if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
+        if (diagnostic?.source !== SOURCE || typeof diagnostic.code !== 'string' || !diagnostic.range?.start || !diagnostic.range.end) continue;
         const finding = result.findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range) && f.message === diagnostic.message);
         if (!finding) continue;
         for (const fix of finding.fixes) {
