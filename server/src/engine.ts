@@ -8,6 +8,7 @@ import { LineIndex } from './text/lineIndex.js';
 import type { Finding, LanguageId, SeveritySetting, Span } from './types.js';
 import { applyDirectives } from './directives.js';
 import { letterStarts } from './parse/letters.js';
+import { keepLineBreaks } from './text/keepLineBreaks.js';
 import { verifyStructuralFixes } from './fixVerification.js';
 import { applySuppressions, type Suppression } from './suppressions.js';
 
@@ -93,7 +94,10 @@ function checkLetter(text: string, lines: LineIndex, options: LintOptions, table
           title: fx.title,
           kind: fx.kind,
           preferred: fx.kind === 'fix' && all.findIndex((x) => x.kind === 'fix') === i,
-          edits: fx.edits.map((e) => ({ span: clamp(e.span, text.length), range: lines.rangeOf(clamp(e.span, text.length)), newText: e.newText })),
+          edits: fx.edits.map((e) => {
+            const span = clamp(e.span, text.length);
+            return { span, range: lines.rangeOf(span), newText: keepLineBreaks(text.slice(span.start, span.end), e.newText) };
+          }),
         })),
       });
     }

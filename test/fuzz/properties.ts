@@ -76,8 +76,8 @@ function apply(text: string, edits: readonly { span: { start: number; end: numbe
 
 /**
  * The fixes that run unattended (kind 'fix'): each alone lowers its rule's count, raises no rule's count,
- * keeps the items' verdicts and every section, deletes no line break; fix all converges in one pass. The
- * first suggestion of each finding lowers its rule's count. (Counts per rule, as a reviewer counts
+ * keeps the items' verdicts and every section; fix all converges in one pass. The first suggestion of each
+ * finding lowers its rule's count. No remedy deletes a line break. (Counts per rule, as a reviewer counts
  * problems: a fix that edits a quoted title changes messages, not problems.)
  */
 export function checkFixes(text: string, languageId: LanguageId, before: LintResult): { violations: string[]; fixes: number } {
@@ -93,13 +93,13 @@ export function checkFixes(text: string, languageId: LanguageId, before: LintRes
       const after = lint(fixed, { languageId });
       const now = perRule(after.findings);
       if ((now.get(f.ruleId) ?? 0) >= (had.get(f.ruleId) ?? 0)) violations.push(`${f.ruleId}: "${fx.title}" does not remove its finding`);
+      const breaks = (t: string) => (t.match(/\r\n|\r|\n/g) ?? []).length;
+      for (const e of fx.edits) if (breaks(text.slice(e.span.start, e.span.end)) > breaks(e.newText)) violations.push(`${f.ruleId}: "${fx.title}" deletes a line break`);
       if (fx.kind !== 'fix') continue;
       for (const [rule, n] of now) if (n > (had.get(rule) ?? 0)) violations.push(`${f.ruleId}: "${fx.title}" leaves a new finding: ${rule}`);
       const s = structure(after);
       if (s.verdicts !== shape.verdicts) violations.push(`${f.ruleId}: "${fx.title}" changes the items`);
       if ([...shape.sections].some((k) => !s.sections.has(k))) violations.push(`${f.ruleId}: "${fx.title}" loses a section`);
-      const breaks = (t: string) => (t.match(/\r\n|\r|\n/g) ?? []).length;
-      for (const e of fx.edits) if (breaks(text.slice(e.span.start, e.span.end)) > breaks(e.newText)) violations.push(`${f.ruleId}: "${fx.title}" deletes a line break`);
     }
   }
   const once = applyFixes(text, before.findings);

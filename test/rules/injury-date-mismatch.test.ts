@@ -105,7 +105,7 @@ test('plain text: a month-name injury date wrapped over two lines has a two-line
   const f = assertOne(text, RULE, { range: rangeAt(text, s.start, s.end), severity: 'error' });
   assert.equal(f.range.end.line, f.range.start.line + 1);
   assert.equal(f.range.end.character, '31, 2015'.length);
-  assert.deepEqual(f.fixes[0].edits.map((e) => e.newText), ['October 13, 2015']);
+  assert.deepEqual(f.fixes[0].edits.map((e) => e.newText), ['October\n13, 2015'], 'the wrap of the letter is kept');
   assertFixResolves(text, f);
 });
 
