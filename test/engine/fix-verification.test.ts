@@ -40,3 +40,19 @@ test('a professional review with an issue but no guideline section: no "MAXIMUS 
   assert.ok(f, 'the item is reported');
   assert.deepEqual(f.fixes, []);
 });
+
+test('a professional review without its guideline section: fix all adds no line, and running it again changes nothing (it grew by 10 lines a run)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { ROOT } = await import('../helpers/shared.ts');
+  const full = readFileSync(join(ROOT, 'test', 'fixtures', 'layouts', 'professional-review.txt'), 'utf8');
+  const start = full.indexOf('MEDICAL TREATMENT GUIDELINE(S) RELIED UPON');
+  const end = full.indexOf('MEDICAL REVIEWER QUALIFICATIONS:');
+  assert.ok(start > 0 && end > start);
+  const text = full.slice(0, start) + full.slice(end);
+  let current = text;
+  for (let run = 0; run < 3; run++) current = applyFixes(current, lint(current, { languageId: 'plaintext' }).findings).text;
+  assert.ok(!/MAXIMUS guideline/i.test(current), 'no MAXIMUS guideline line is written into a professional review');
+  assert.equal(applyFixes(current, lint(current, { languageId: 'plaintext' }).findings).applied, 0, 'converged');
+  assert.ok(current.length <= text.length + 120, `grew by ${current.length - text.length} characters`);
+});

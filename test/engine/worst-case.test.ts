@@ -37,3 +37,10 @@ test('thousands of disputed items (fix verification compared every finding with 
   const { model } = lint(text, { languageId: 'plaintext' });
   assert.ok(model.items.length > 5000);
 });
+
+test('a page-number list repeated in a citation ("Page(s): 1, 2, 3, ...")', opts, () => {
+  const pages = Array.from({ length: N / 4 }, (_, i) => String(i % 100)).join(', ');
+  const text = replaceOnce(CLEAN_MD, 'Section(s): Massage therapy.', `Page(s): ${pages}.`);
+  const item = lint(text).model.items[1];
+  assert.ok((item.reviewerGuideline?.citations[0]?.pages.length ?? 0) > 0);
+});
