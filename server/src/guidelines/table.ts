@@ -9,7 +9,10 @@ export class GuidelineTable {
   private readonly knownParts: ReadonlySet<string>;
   private readonly whenTerms: string[];
   /** Every treatment name, longest first, with the treatment family it names. */
-  private readonly names: { name: string; re: RegExp; treatment: string }[];
+  private readonly names: { name: string; treatment: string }[];
+  private readonly byName: ReadonlyMap<string, { name: string; treatment: string }>;
+  /** All names in one pattern, longest first (built on first use). */
+  private anyName: RegExp | undefined;
 
   /** What cited chapters and sections are about (citation-topic-mismatch); every list present. */
   readonly topics: Required<Topics>;
@@ -28,17 +31,30 @@ export class GuidelineTable {
     for (const row of rows) for (const n of row.names) if (!seen.has(n.toLowerCase())) seen.set(n.toLowerCase(), row.treatment);
     this.names = [...seen]
       .sort((a, b) => b[0].length - a[0].length)
-      .map(([name, treatment]) => ({ name, treatment, re: new RegExp(`(?<![a-z0-9])${escapeRegExp(name)}(?![a-z0-9])`, 'i') }));
+      .map(([name, treatment]) => ({ name, treatment }));
+    this.byName = new Map(this.names.map((n) => [n.name, n]));
   }
 
   /** The treatment a request names: the earliest synonym in the text, the longest where several start there. */
   findTreatment(text: string): { treatment: string; name: string; index: number } | undefined {
-    let best: { treatment: string; name: string; index: number } | undefined;
-    for (const n of this.names) {
-      const m = n.re.exec(text);
-      if (m && (!best || m.index < best.index)) best = { treatment: n.treatment, name: n.name, index: m.index };
+    return this.treatmentsIn(text, 1)[0];
+  }
+
+  /**
+   * The treatments a text names, in order, each the longest synonym at its place: one pass of one pattern
+   * (all names, longest first), where a search per name was a pass per name.
+   */
+  treatmentsIn(text: string, max = Infinity): { treatment: string; name: string; index: number }[] {
+    const out: { treatment: string; name: string; index: number }[] = [];
+    if (this.names.length === 0) return out;
+    this.anyName ??= new RegExp(`(?<![a-z0-9])(?:${this.names.map((n) => escapeRegExp(n.name)).join('|')})(?![a-z0-9])`, 'gi');
+    this.anyName.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while (out.length < max && (m = this.anyName.exec(text))) {
+      const n = this.byName.get(m[0].toLowerCase());
+      if (n) out.push({ treatment: n.treatment, name: n.name, index: m.index });
     }
-    return best;
+    return out;
   }
 
   rowsFor(treatment: string): GuidelineRow[] {

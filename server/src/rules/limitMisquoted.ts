@@ -97,15 +97,8 @@ const MAX_SENTENCE = 1500;
 
 /** Every treatment family a text names (not only the first). */
 function familiesNamed(text: string, table: GuidelineTable): Set<string> {
-  const out = new Set<string>();
-  let rest = text.replace(/\s+/g, ' '); // a name may wrap over a line
-  for (let guard = 0; guard < 20; guard++) {
-    const t = table.findTreatment(rest);
-    if (!t) break;
-    out.add(t.treatment);
-    rest = rest.slice(t.index + t.name.length);
-  }
-  return out;
+  // A name may wrap over a line; the first 20 names are plenty.
+  return new Set(table.treatmentsIn(text.replace(/\s+/g, ' '), 20).map((t) => t.treatment));
 }
 
 /**
