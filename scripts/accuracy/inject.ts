@@ -13,23 +13,14 @@ import { defaultGuidelineTable } from '../../server/src/guidelines/table.ts';
 import type { Finding } from '../../server/src/types.ts';
 import { loadLabels } from './labels.ts';
 import { realLetters } from './score.ts';
+// mulberry32, seeded, so a run can be repeated from its printed seed (the bench's generator).
+import { rng } from '../bench/generate.ts';
 
 interface Phrase { where: 'summary' | 'rationale'; text: string; why?: string }
 type RulePhrases = { problems: Phrase[]; traps: Phrase[]; problems_not_necessary?: Phrase[] };
 
 export interface InjectionCase { rule: string; kind: 'problem' | 'trap'; half: 'tune' | 'check'; letter: string; sentence: string; found: boolean; severity?: string }
 
-/** mulberry32: a small seeded generator, so a run can be repeated from its printed seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];

@@ -17,7 +17,7 @@ const MAX_CHARS = 100_000;
 
 type Relint = (text: string) => { findings: Finding[]; model: Determination };
 
-function perRule(fs: readonly Finding[]): Map<string, number> {
+export function perRule(fs: readonly Finding[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const f of fs) m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1);
   return m;

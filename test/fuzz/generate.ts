@@ -1,19 +1,11 @@
 // Seeded generator of mutated letters for the fuzz properties: real letters, the seed and the fixtures,
 // cut, spliced, repeated and salted with the pieces the parser reacts to (headings, labels, verdicts,
 // dates, numbers, markup, runs of blanks, directives, placeholders). Same seed, same texts.
-export type Rng = () => number;
+import { rng } from '../../scripts/bench/generate.ts';
 
-/** mulberry32: small, fast, good enough to spread mutations. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench's seeded generator (mulberry32): same seed, same mutants. */
+export { rng };
+export type Rng = () => number;
 
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));

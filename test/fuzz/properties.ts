@@ -2,6 +2,7 @@
 // `npm run fuzz`. Each returns the violations it saw, as short sentences; none is the goal.
 import { applyFixes, lint, type Finding, type LanguageId, type LintResult } from '../../server/src/index.ts';
 import { clearMarkdownCache } from '../../server/src/parse/markdownPlain.ts';
+import { applyEditsOf as apply, perRule } from '../../server/src/fixVerification.ts';
 
 /** The time budget: 100 ms per 10 KB, with a floor for the smallest texts (timer and GC noise). */
 export function budgetMs(chars: number): number {
@@ -57,21 +58,9 @@ export function checkLint(text: string, languageId: LanguageId): Check {
   return { violations, ms, result };
 }
 
-function perRule(fs: readonly Finding[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const f of fs) m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1);
-  return m;
-}
-
 /** What a fix must keep: the items' number and verdicts, and every section kind (a heading fix adds one). */
 function structure(r: LintResult): { verdicts: string; sections: Set<string> } {
   return { verdicts: JSON.stringify(r.model.items.map((i) => i.verdict?.value ?? null)), sections: new Set(r.model.sections.map((s) => s.kind)) };
-}
-
-function apply(text: string, edits: readonly { span: { start: number; end: number }; newText: string }[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
 }
 
 /**
