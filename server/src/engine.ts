@@ -9,7 +9,7 @@ import type { Finding, LanguageId, SeveritySetting, Span } from './types.js';
 import { applyDirectives } from './directives.js';
 import { letterStarts } from './parse/letters.js';
 import { keepLineBreaks } from './text/keepLineBreaks.js';
-import { verifyStructuralFixes } from './fixVerification.js';
+import { verifyRemedies } from './fixVerification.js';
 import { applySuppressions, type Suppression } from './suppressions.js';
 
 export interface LintOptions {
@@ -25,7 +25,7 @@ export interface LintOptions {
   suppressions?: readonly Suppression[];
   /** The letter's path relative to the suppressions file's folder, for entries that name a file. */
   file?: string;
-  /** Internal: false in the re-lint that checks a structural fix (fixVerification.ts), so it does not recurse. */
+  /** Internal: false in the re-lint that checks a remedy (fixVerification.ts), so it does not recurse. */
   verifyFixes?: boolean;
 }
 
@@ -60,7 +60,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       for (const f of checked) findings.push(shifted(f, start, lines));
     });
   }
-  if (options.verifyFixes !== false) findings = verifyStructuralFixes(text, findings, model, (t) => lint(t, { ...options, suppressions: [], verifyFixes: false }));
+  if (options.verifyFixes !== false) findings = verifyRemedies(text, findings, model, (t) => lint(t, { ...options, suppressions: [], verifyFixes: false }));
   const { findings: visible, suppressed } = applySuppressions(text, findings, options.suppressions ?? [], options.file);
   visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { findings: visible, model, lines, suppressed };

@@ -3,16 +3,17 @@ import { RULES_BY_ID } from './rules/index.js';
 import type { Finding, Fix } from './types.js';
 
 // A fix runs unattended (Fix All, on save, --fix) only if it keeps what the reviewer wrote and converges.
-// For a remedy that changes the letter's structure (a missing heading, a missing guideline line), that
+// For a rule whose remedy changes how the letter parses (a missing heading, guideline line or verdict), that
 // depends on the whole letter, so the engine checks it by doing it: it applies the remedy and lints the
 // result. A fix stays a fix only when its rule has one finding fewer, no rule has more, the items keep
 // their number and verdicts, and no section is lost; and when all such fixes applied together do the same
 // and leave nothing more to fix (one pass converges). A fix that fails is offered as a suggestion. A
-// remedy that does not even remove its finding (a line the letter's layout does not read) is not offered.
-// At most MAX_CHECKED findings are checked per lint (each remedy costs one lint), in texts up to
-// MAX_CHARS; beyond that fixes are suggestions and suggestions are offered unchecked.
+// remedy that does not even remove its finding (a verdict the letter's layout reads as a citation, a line
+// it does not read) is not offered at all. Each remedy checked costs one lint, so at most MAX_RELINTS are
+// checked per lint, fixes first, in texts up to MAX_CHARS; beyond that fixes are suggestions and
+// suggestions are offered unchecked.
 
-const MAX_CHECKED = 6;
+const MAX_RELINTS = 8;
 const MAX_CHARS = 100_000;
 
 type Relint = (text: string) => { findings: Finding[]; model: Determination };
@@ -45,24 +46,22 @@ export function applyEditsOf(text: string, edits: readonly { span: { start: numb
   return out;
 }
 
-const structural = (fx: Fix) => fx.kind === 'fix' || fx.edits.some((e) => /[\r\n]/.test(e.newText));
-
-export function verifyStructuralFixes(text: string, findings: Finding[], model: Determination, relint: Relint): Finding[] {
-  const candidates = findings.filter((f) => RULES_BY_ID.get(f.ruleId)?.meta.verifyFixes && f.fixes.some(structural));
+export function verifyRemedies(text: string, findings: Finding[], model: Determination, relint: Relint): Finding[] {
+  const candidates = findings.filter((f) => RULES_BY_ID.get(f.ruleId)?.meta.verifyFixes && f.fixes.length > 0);
   if (candidates.length === 0) return findings;
   const before = perRule(findings);
-  const checked = text.length <= MAX_CHARS ? candidates.slice(0, MAX_CHECKED) : [];
+  const remedies = candidates.flatMap((f) => f.fixes.map((fx) => ({ f, fx })));
+  // Fixes first: they are what runs unattended; then suggestions, in the order the letter has them.
+  const checked = text.length <= MAX_CHARS ? [...remedies.filter((r) => r.fx.kind === 'fix'), ...remedies.filter((r) => r.fx.kind !== 'fix')].slice(0, MAX_RELINTS) : [];
   const dropped = new Set<Fix>();
   const kept = new Set<Finding>();
   const lastAfter = new Map<Finding, { findings: Finding[] }>();
-  for (const f of checked) {
-    for (const fx of f.fixes.filter(structural)) {
-      const after = relint(applyEditsOf(text, fx.edits));
-      if ((perRule(after.findings).get(f.ruleId) ?? 0) >= (before.get(f.ruleId) ?? 0)) dropped.add(fx);
-      else if (fx.kind === 'fix' && onlyRemoved(before, after.findings, [f]) && keepsStructure(model, after.model)) {
-        kept.add(f);
-        lastAfter.set(f, after);
-      }
+  for (const { f, fx } of checked) {
+    const after = relint(applyEditsOf(text, fx.edits));
+    if ((perRule(after.findings).get(f.ruleId) ?? 0) >= (before.get(f.ruleId) ?? 0)) dropped.add(fx);
+    else if (fx.kind === 'fix' && onlyRemoved(before, after.findings, [f]) && keepsStructure(model, after.model)) {
+      kept.add(f);
+      lastAfter.set(f, after);
     }
   }
   // Together, in one pass, as Fix All applies them; and nothing left for a second pass.

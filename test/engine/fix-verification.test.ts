@@ -1,6 +1,6 @@
-// Structural remedies are checked by doing them (server/src/fixVerification.ts): a heading fix that would
-// not converge or would change the letter's structure is only a suggestion, and a remedy the layout would
-// not read is not offered.
+// Remedies that change how the letter parses are checked by doing them (server/src/fixVerification.ts): a
+// heading fix that would not converge or would change the letter's structure is only a suggestion, and a
+// remedy the layout would not read (a heading, a guideline line, a verdict) is not offered.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFixes, lint } from '../../server/src/index.ts';
@@ -55,4 +55,30 @@ test('a professional review without its guideline section: fix all adds no line,
   assert.ok(!/MAXIMUS guideline/i.test(current), 'no MAXIMUS guideline line is written into a professional review');
   assert.equal(applyFixes(current, lint(current, { languageId: 'plaintext' }).findings).applied, 0, 'converged');
   assert.ok(current.length <= text.length + 120, `grew by ${current.length - text.length} characters`);
+});
+
+test('a verdict the layout would not read as one is not suggested: a "title" that is a guideline line, and a title split by a verdict (fuzz)', () => {
+  // Markdown: the only line of the item is "MAXIMUS guideline", so ": Upheld" would make it a citation.
+  const md = 'MAXIMUS guideline\nDecision rationale:notmedically necessary';
+  const a = lint(md, { languageId: 'markdown' }).findings.find((x) => x.ruleId === 'missing-verdict');
+  assert.ok(a, 'the missing verdict is reported');
+  assert.deepEqual(a.fixes, []);
+  // Plain text: the title runs over a blank line; a verdict after "c" makes "c" an item of its own.
+  const txt = 'IMR ISSUESDECISIONSAND RATIONALES\n:Overturned\nf\n\nc\nDecision rationale:medically necessary';
+  const b = lint(txt, { languageId: 'plaintext' }).findings.find((x) => x.ruleId === 'missing-verdict');
+  assert.ok(b, 'the missing verdict is reported');
+  assert.deepEqual(b.fixes, []);
+});
+
+test('an ordinary missing verdict keeps both suggestions, the concluded one first, each removing its finding', () => {
+  const text = CLEAN_MD.replace(/(\*\*[^*\n]+:\*\*) (?:Upheld|Overturned)/, '$1');
+  assert.notEqual(text, CLEAN_MD);
+  const f = lint(text, { languageId: 'markdown' }).findings.find((x) => x.ruleId === 'missing-verdict')!;
+  assert.equal(f.fixes.length, 2);
+  assert.match(f.fixes[0].title, /\(as the rationale concludes\)$/);
+  for (const fx of f.fixes) {
+    const e = fx.edits[0];
+    const fixed = text.slice(0, e.span.start) + e.newText + text.slice(e.span.end);
+    assert.equal(lint(fixed, { languageId: 'markdown' }).findings.filter((x) => x.ruleId === 'missing-verdict').length, 0, fx.title);
+  }
 });

@@ -54,3 +54,10 @@ test('negative: consistent numbers; equal original and authorized counts (they d
   const same = replaceOnce(CLEAN_MD, PT, '**Acupuncture 6 sessions, 60 minutes each was the original request. Acupuncture 6 sessions, 30 minutes each were authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, 6 sessions of 30 additional minutes is:** Overturned');
   assert.deepEqual(findingsOf(same, RULE), []);
 });
+
+test('a remaining portion worked out from two numbers ("1 times 6") gets the error but no suggestion: no one number to set (fuzz)', () => {
+  const text = replaceOnce(CLEAN_MD, PT, partial('7 sessions', '6 sessions', '1 times 6 sessions'));
+  const f = assertOne(text, RULE, { range: rangeOf(text, '1 times 6'), severity: 'error' });
+  assert.match(f.message, /remaining portion \(6\) should be the original request \(7\) minus what was authorized \(6\), that is 1/);
+  assert.deepEqual(f.fixes, []);
+});

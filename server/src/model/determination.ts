@@ -87,6 +87,12 @@ export interface RequestQuantity {
   unit?: string;
   span: Span;
   raw: string;
+  /**
+   * The one number that is the count, where the request writes it as one number ("12 sessions", "x12",
+   * "twelve visits"); undefined where the count is worked out (2x6, "3 times a week for 4 weeks", a range).
+   * An edit that changes the count changes this number.
+   */
+  figure?: Span;
 }
 
 export interface PartialCertification {

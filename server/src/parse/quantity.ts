@@ -1,4 +1,5 @@
 import type { RequestQuantity } from '../model/determination.js';
+import type { Span } from '../types.js';
 
 const WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
@@ -48,11 +49,20 @@ export function parseRequestQuantity(text: string, base = 0): RequestQuantity | 
         const raw = m[0].trim();
         const start = base + m.index;
         const unit = /session|visit|treatment|appointment/i.exec(text.slice(m.index, m.index + raw.length + 12))?.[0].toLowerCase();
-        return { count: n, unit: unit ? `${unit}s` : undefined, span: { start, end: start + raw.length }, raw };
+        return { count: n, unit: unit ? `${unit}s` : undefined, span: { start, end: start + raw.length }, raw, figure: figureOf(raw, start, n) };
       }
     }
   }
   return undefined;
+}
+
+const NUMBER_IN = new RegExp(NUM.replace('(', '(?<![\\w.])(').replace(/\)$/, ')(?![\\w.])'), 'gi');
+
+/** The span of the one number in `raw` (at `start`) whose value is `count`, if the quantity has just one. */
+function figureOf(raw: string, start: number, count: number): Span | undefined {
+  const numbers = [...raw.matchAll(NUMBER_IN)];
+  if (numbers.length !== 1 || num(numbers[0][1]) !== count) return undefined;
+  return { start: start + numbers[0].index, end: start + numbers[0].index + numbers[0][0].length };
 }
 
 /** Whether a count was written as a word ("six sessions") rather than digits. */
@@ -76,7 +86,7 @@ export function requestQuantitiesIn(text: string, base = 0): (RequestQuantity & 
       const raw = m[0].trim();
       const start = base + m.index;
       const unit = /session|visit|treatment|appointment/i.exec(text.slice(m.index, m.index + raw.length + 12))?.[0].toLowerCase();
-      found.push({ count: n, unit: unit ? `${unit}s` : undefined, span: { start, end: start + raw.length }, raw, word: writtenAsWord(raw), rank });
+      found.push({ count: n, unit: unit ? `${unit}s` : undefined, span: { start, end: start + raw.length }, raw, figure: figureOf(raw, start, n), word: writtenAsWord(raw), rank });
     }
   });
   found.sort((a, b) => a.rank - b.rank || a.span.start - b.span.start);

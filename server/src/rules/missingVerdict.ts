@@ -4,7 +4,7 @@ import type { Rule, RuleFinding } from './rule.js';
 
 /** Each disputed item's title ends with its verdict: "...: Upheld" or "...: Overturned". */
 export const missingVerdict: Rule = {
-  meta: { id: 'missing-verdict', defaultSeverity: 'error', description: 'A disputed item has no verdict (Upheld or Overturned).', fixable: false, hasSuggestions: true },
+  meta: { id: 'missing-verdict', defaultSeverity: 'error', description: 'A disputed item has no verdict (Upheld or Overturned).', fixable: false, hasSuggestions: true, verifyFixes: true },
   check({ doc }) {
     const out: RuleFinding[] = [];
     for (const item of doc.items) {

@@ -13,9 +13,12 @@ export const partialCertificationMismatch: Rule = {
       // Equal counts for original and authorized mean they differ in what we do not count (hours a day,
       // strength): no arithmetic to check.
       if (p.original.count === p.authorized.count) continue;
+      // Offered only where the remaining portion is written as one number ("2 sessions"): a worked-out
+      // count ("1 times 6") has no one number that an edit could set.
+      const figure = p.remaining.figure;
       const fixes =
-        expected > 0
-          ? [{ title: `Change the remaining portion to ${expected}`, kind: 'suggestion' as const, edits: [{ span: numberSpan(doc.text, p.remaining.span), newText: String(expected) }] }]
+        expected > 0 && figure
+          ? [{ title: `Change the remaining portion to ${expected}`, kind: 'suggestion' as const, edits: [{ span: figure, newText: String(expected) }] }]
           : [];
       out.push({
         span: p.remaining.span,
@@ -30,9 +33,3 @@ export const partialCertificationMismatch: Rule = {
     return out;
   },
 };
-
-/** The number of a quantity, in digits or words ("2 sessions" -> "2", "three sessions" -> "three"). */
-function numberSpan(text: string, span: { start: number; end: number }) {
-  const m = /\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]four)?|thirty)\b/i.exec(text.slice(span.start, span.end));
-  return m ? { start: span.start + m.index, end: span.start + m.index + m[0].length } : span;
-}

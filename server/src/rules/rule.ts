@@ -15,7 +15,7 @@ export interface RuleMeta {
   /** Whether findings carry suggestions, which the reviewer picks (kind 'suggestion'). */
   hasSuggestions?: boolean;
   /**
-   * The rule's remedies change the letter's structure (a heading, a guideline line): the engine applies
+   * The rule's remedies change how the letter parses (a heading, a guideline line, a verdict): the engine applies
    * each, re-lints, and keeps a fix a fix only if it removes its finding, adds none and keeps the items and
    * sections, alone and together with the others (else it is a suggestion); a remedy that does not remove
    * its finding is not offered (fixVerification.ts).
