@@ -27,6 +27,8 @@ const SNIPPETS = [
   'Line with trailing spaces  \nhard break\r\n\r\nCRLF paragraph\rCR line\n',
   '<https://auto.link> and <span>inline</span> html\n',
   '- item\n\n  continuation paragraph\n\n- second\n',
+  // closing hashes: after blanks (closing), glued to a word (text), alone, with trailing blanks and tabs
+  '## Heading ##  \n\n# word#\n\n#  ##\n\n#\n\n#\t#\t\n\n### a # b ###\n',
 ];
 
 test('block-wise masking equals whole-document remark masking on Markdown constructs', () => {

@@ -7,6 +7,7 @@ import { lint } from '../../server/src/index.ts';
 import { CLEAN_MD, CLEAN_TXT, replaceOnce } from '../rules/helpers.ts';
 
 const N = 100_000;
+const doc = (text: string, s: { start: number; end: number }) => text.slice(s.start, s.end);
 const opts = { timeout: 30_000 };
 
 test('blanks in a disputed item\'s title before its verdict (was cubic: 411 s at 14 KB)', opts, () => {
@@ -43,4 +44,23 @@ test('a page-number list repeated in a citation ("Page(s): 1, 2, 3, ...")', opts
   const text = replaceOnce(CLEAN_MD, 'Section(s): Massage therapy.', `Page(s): ${pages}.`);
   const item = lint(text).model.items[1];
   assert.ok((item.reviewerGuideline?.citations[0]?.pages.length ?? 0) > 0);
+});
+
+test('a cue followed by a long run of blanks ("45 years" + 100 KB: a blank run on both sides of an optional word, 20 s each)', opts, () => {
+  // Each was quadratic in the run: /\d{1,3}\s*-?\s*years/ (ages, sex), /born\s+in\s*(?:is|of)?\s*\d{4}/,
+  // /SSN\s*[:#]?\s*\d{9}/, the ATX heading's closing hashes, "2 times a week" counts, "0" (any number).
+  for (const cue of ['0', '45 years', 'the 45', 'born in', 'SSN', '#', '2 times', 'twice', 'day supply', '(12']) {
+    for (const languageId of ['plaintext', 'markdown'] as const) {
+      const text = `${cue}${' '.repeat(N)}${cue}${' \t'.repeat(N / 2)}${cue}`;
+      assert.ok(Array.isArray(lint(text, { languageId }).findings), `${cue} ${languageId}`);
+    }
+  }
+});
+
+test('the rewritten patterns still read what they read: "45 - year - old male", "born in 1970", "SSN: 123456789"', () => {
+  const text = replaceOnce(CLEAN_TXT, 'CLINICAL CASE SUMMARY\n', 'CLINICAL CASE SUMMARY\nThe patient is a 45 - year - old male born in 1970. SSN: 123456789.\n');
+  const { model, findings } = lint(text, { languageId: 'plaintext' });
+  assert.ok(model.mentions.ages.some((a) => a.value === 45 && doc(text, a.span) === '45'), JSON.stringify(model.mentions.ages));
+  assert.equal(model.mentions.birth?.year, 1970);
+  assert.ok(findings.some((f) => f.ruleId === 'unredacted-phi' && /social security/.test(f.message)));
 });

@@ -228,7 +228,7 @@ export function reviewerGuideline(part: LabeledPart, table: GuidelineTable): Rev
   starts.forEach((s, i) => {
     const end = i + 1 < starts.length ? starts[i + 1].at : text.length;
     let body = text.slice(s.body, end);
-    const nonMtus = /^non-?\s*MTUS\s+citations?\s*:?\s*/i.exec(body);
+    const nonMtus = /^non-?\s*MTUS\s+citations?\s*(?::\s*)?/i.exec(body);
     if (nonMtus) {
       const start = s.body + nonMtus[0].length;
       const t = text.slice(start, end).replace(/[\s.]+$/, '');
@@ -277,7 +277,7 @@ function citation(part: LabeledPart, at: number, t: string, mtus: boolean): Cita
   const raw = t.trim();
   const text = raw.replace(/\s+/g, ' ');
   const start = part.valueSpan.start + at + lead;
-  const pages = /pages?\s*(?:\(s\))?\s*:?\s*([\d\s,;&and-]+)/i.exec(text);
+  const pages = /pages?\s*(?:\(s\)\s*)?(?::\s*)?([\d\s,;&and-]+)/i.exec(text);
   const sections = /sections?\s*(?:\(s\))?\s*:\s*([\s\S]+)$/i.exec(text);
   const year = /\b(19|20)\d\d\b/.exec(text);
   const partName = text

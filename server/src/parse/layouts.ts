@@ -36,7 +36,7 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
     sections: [
       HOW_MADE,
       CLINICAL_SUMMARY,
-      h('decisions', 'IMR ISSUES, DECISIONS AND RATIONALES', /^imr\s+issues\s*,?\s*decisions\s*,?\s*and\s+rationales$/i),
+      h('decisions', 'IMR ISSUES, DECISIONS AND RATIONALES', /^imr\s+issues\s*(?:,\s*)?decisions\s*(?:,\s*)?and\s+rationales$/i),
     ],
     header: ALL_HEADER,
   },

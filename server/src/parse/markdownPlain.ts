@@ -102,18 +102,33 @@ const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\r\n]+\]:/m;
 const MAY_HAVE_SYNTAX = /[*_`<\\[]|^[ \t]*(?:[-+=>#~|]|\d{1,9}[.)](?:[ \t]|$))/m;
 // What fastMask cannot decide by itself.
 const NEEDS_REMARK = /[*_`<\\]|\]\s*[[(]|^[ \t]*(?:[-+=>~]|\d{1,9}[.)](?:[ \t]|$)|\[[^\]]*\]:|```)/m;
-const HEADING_RE = /^( {0,3})(#{1,6})(?=[ \t]|$)([^\r\n]*?)([ \t]+#+)?([ \t]*)$/gm;
+// An ATX heading line; its closing hashes are split off by maskHeading (a lazy body before an optional
+// closing run backtracks over a run of blanks: quadratic).
+const HEADING_RE = /^( {0,3})(#{1,6})(?=[ \t]|$)([^\r\n]*)$/gm;
 const INLINE_TAG_RE = /<\/?(?:b|i|u|em|strong)>|<br\s*\/?>/gi;
 const HTML_BLOCK_LINE = /^ {0,3}<\/?[A-Za-z][^>]*>[ \t]*$/m;
 
 /** Masks a block whose only syntax is ATX heading hashes, `**` pairs and simple inline tags; else undefined. */
 function fastMask(block: string): string | undefined {
   if (HTML_BLOCK_LINE.test(block)) return undefined; // a tag alone on its line opens an HTML block
-  let out = block.replace(HEADING_RE, (_m, indent: string, hashes: string, body: string, closing: string | undefined, tail: string) =>
-    indent + ' '.repeat(hashes.length) + body + (closing ? ' '.repeat(closing.length) : '') + tail);
+  let out = block.replace(HEADING_RE, (_m, indent: string, hashes: string, rest: string) => indent + ' '.repeat(hashes.length) + maskClosingHashes(rest));
   out = out.replace(INLINE_TAG_RE, (t) => ' '.repeat(t.length));
   out = maskStrongPairs(out);
   return NEEDS_REMARK.test(out) ? undefined : out;
+}
+
+const isBlank = (c: string) => c === ' ' || c === '\t';
+
+/** A heading's text after its opening hashes, with the closing sequence (blanks, then hashes, then blanks) blanked. */
+function maskClosingHashes(rest: string): string {
+  let end = rest.length;
+  while (end > 0 && isBlank(rest[end - 1])) end--;
+  let hashes = end;
+  while (hashes > 0 && rest[hashes - 1] === '#') hashes--;
+  if (hashes === end || (hashes > 0 && !isBlank(rest[hashes - 1]))) return rest;
+  let body = hashes;
+  while (body > 0 && isBlank(rest[body - 1])) body--;
+  return rest.slice(0, body) + rest.slice(body, end).replace(/[^\t]/g, ' ') + rest.slice(end); // tabs kept, as remark keeps them
 }
 
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);

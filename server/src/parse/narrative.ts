@@ -17,13 +17,13 @@ const UR_BEFORE =
 const REVIEWED_ON = /^(?:previously\s+)?(?:reviewed|non-?\s?certified|denied|modified|deemed)\b|^(?:in\s+)?(?:a|the|its)\s+determination\b/i;
 const ABOUT_REQUEST = /\b(?:request\w*|RFA|utilization\s+review|UR|this\s+case|the\s+(?:requested\s+)?treatment)\b/i;
 // "On 11-3-16, utilization review determined"
-const UR_AFTER = /^\s*,?\s*(?:the\s+|a\s+|an\s+)?(?:prior\s+)?(?:utilization\s+review|UR)\b/i;
+const UR_AFTER = /^\s*(?:,\s*)?(?:the\s+|a\s+|an\s+)?(?:prior\s+)?(?:utilization\s+review|UR)\b/i;
 
 // "a prior industrial injury on", "a previous utilization review dated": another injury or review.
 const OTHER_EVENT = /\b(?:prior|previous|earlier|another|past|separate|former|remote|subsequent|second|non-?industrial)\s+(?:[\w-]+\s+){0,4}$/i;
 
 // The date before its cue: "identify 10/13/2016 as the date of the industrial injury".
-const INJURY_AFTER = /^\s*,?\s*(?:as|was|is)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?(?:industrial\s+|work[- ]related\s+|original\s+)?injury|(?:industrial\s+)?injury\s+date)\b/i;
+const INJURY_AFTER = /^\s*(?:,\s*)?(?:as|was|is)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?(?:industrial\s+|work[- ]related\s+|original\s+)?injury|(?:industrial\s+)?injury\s+date)\b/i;
 
 const DECIDED = /\b(?:non-?\s?certif\w*|not\s+certif\w*|denied|modified|failed\s+to\s+approve|partially\s+(?:certified|approved))\b/i;
 const DATE_LIKE = /\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},/;
@@ -58,7 +58,7 @@ function roleOf(plain: string, span: Span): DateRole {
     const rest = plain.slice(span.end, span.end + 250);
     const cut = rest.search(/[.;](?:\s|$)/);
     const clause = (cut >= 0 ? rest.slice(0, cut) : rest).slice(0, 140);
-    if (/^\s*,?\s*(?:the|a|an)?\s*(?:request|claims\s+administrator|utilization\s+review|UR)\b/i.test(clause) && DECIDED.test(clause) && !DATE_LIKE.test(rest.slice(0, cut >= 0 ? cut : rest.length)) && !/\b(?:received|submitted|dated|that|which)\b/i.test(clause)) return 'ur';
+    if (/^\s*(?:,\s*)?(?:(?:the|a|an)\s*)?(?:request|claims\s+administrator|utilization\s+review|UR)\b/i.test(clause) && DECIDED.test(clause) && !DATE_LIKE.test(rest.slice(0, cut >= 0 ? cut : rest.length)) && !/\b(?:received|submitted|dated|that|which)\b/i.test(clause)) return 'ur';
   }
   if (/\b(?:on|dated)\s*$/i.test(lead) || /(?:^|[.\n]\s*)$/.test(lead)) {
     if (UR_AFTER.test(plain.slice(span.end, span.end + 40))) return 'ur';

@@ -17,11 +17,11 @@ function num(s: string): number {
 // Ordered by how explicit the count is: "3 times a week for 4 weeks (12 sessions)" takes the 12 in parentheses.
 const PATTERNS: { re: RegExp; count: (m: RegExpExecArray) => number }[] = [
   // (12 sessions), (8): an explicit total in parentheses wins over the frequency written before it
-  { re: new RegExp(String.raw`\(\s*${NUM}\s*(?:${UNIT})?\s*\)`, 'gi'), count: (m) => num(m[1]) },
+  { re: new RegExp(String.raw`\(\s*${NUM}\s*(?:${UNIT}\s*)?\)`, 'gi'), count: (m) => num(m[1]) },
   // 1 to 2 times per week for 4 weeks -> 8 (the maximum); two times a week times six weeks; 3 visits per week for 2 weeks
-  { re: new RegExp(String.raw`(?<![#\w.])${NUM}(?:\s*(?:to|-|or)\s*${NUM})?\s*(?:times|x|visits?|sessions?)\s*(?:a|per|each|\/)?\s*(?:week|wk)(?:ly|s)?\s*,?\s*(?:for|times|x|×|over)?\s*${NUM}(?:\s*(?:to|-)\s*${NUM})?\s*(?:weeks?|wks?)\b`, 'gi'), count: (m) => Math.max(num(m[1]), m[2] ? num(m[2]) : 0) * (m[4] ? num(m[4]) : num(m[3])) },
+  { re: new RegExp(String.raw`(?<![#\w.])${NUM}(?:\s*(?:to|-|or)\s*${NUM})?\s*(?:times|x|visits?|sessions?)\s*(?:(?:a|per|each|\/)\s*)?(?:week|wk)(?:ly|s)?\s*(?:,\s*)?(?:(?:for|times|x|×|over)\s*)?${NUM}(?:\s*(?:to|-)\s*${NUM})?\s*(?:weeks?|wks?)\b`, 'gi'), count: (m) => Math.max(num(m[1]), m[2] ? num(m[2]) : 0) * (m[4] ? num(m[4]) : num(m[3])) },
   // twice weekly for 6 weeks, twice a week x 6 weeks
-  { re: new RegExp(String.raw`\b(once|twice|thrice)\s*(?:a|per|each)?\s*(?:week|wk)(?:ly)?\s*(?:for|times|x|×|over)?\s*${NUM}\s*(?:weeks?|wks?)\b`, 'gi'), count: (m) => num(m[1]) * num(m[2]) },
+  { re: new RegExp(String.raw`\b(once|twice|thrice)\s*(?:(?:a|per|each)\s*)?(?:week|wk)(?:ly)?\s*(?:(?:for|times|x|×|over)\s*)?${NUM}\s*(?:weeks?|wks?)\b`, 'gi'), count: (m) => num(m[1]) * num(m[2]) },
   // 2 times 6, two times four visits (frequency times weeks, as UR letters abbreviate it)
   { re: new RegExp(String.raw`(?<![#\w.])${NUM}\s+times\s+${NUM}(?![\w.]|\s*(?:a|per)\s+(?:day|week|wk|month)|\s*(?:mg|ml)\b)`, 'gi'), count: (m) => num(m[1]) * num(m[2]) },
   // 12 sessions, twelve visits, 12 (twelve) sessions, eight physical therapy sessions

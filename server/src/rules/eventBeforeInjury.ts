@@ -15,7 +15,7 @@ const HISTORY =
   /\b(?:prior|previous(?:ly)?|history|past|earlier|pre-?existing|pre-?injury|another|different|separate|former|remote|old|before\s+(?:the|this|her|his)\s+(?:industrial\s+|work[- ]related\s+)?injury)\b/i;
 // The date of a guideline or source, not of an event: "MTUS ... (July 28, 2016)", "accessed 02/18/2017".
 const SOURCE_DATE =
-  /(?:\b(?:guidelines?|MTUS|ODG|ACOEM|C\.\s?C\.\s?R\.?|9792\.[\d.]+|schedule|edition)\b[^.()]{0,60}\(\s*|\b(?:accessed|effective|revised|updated|published|edition)\s*(?:on|of|:)?\s*)$/i;
+  /(?:\b(?:guidelines?|MTUS|ODG|ACOEM|C\.\s?C\.\s?R\.?|9792\.[\d.]+|schedule|edition)\b[^.()]{0,60}\(\s*|\b(?:accessed|effective|revised|updated|published|edition)\s*(?:(?:on|of|:)\s*)?)$/i;
 
 /** The clause around a date: up to BEFORE characters before and AFTER after, not past a sentence end. */
 function clauseAround(plain: string, d: DateMention): { before: string; after: string; sentence: string } {

@@ -31,7 +31,7 @@ const WORDS: Record<string, number> = {
 const N = String.raw`(\d{1,3}|twenty[- ](?:four|five|six)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)`;
 const num = (s: string) => WORDS[s.toLowerCase()] ?? parseInt(s, 10);
 // "9-10 visits", "3 to 6 treatments", "six-visit", "16 visits"; not "3 visits per week" (a frequency).
-const FIGURE_RE = new RegExp(String.raw`(?<![\w./#-])${N}(?:\s*(?:-|–|to)\s*${N})?\s*-?\s*(?:visits?|sessions?|treatments?)\b(?!\s*(?:(?:per|a|an|each|\/)\s*(?:day|week|wk|month)\b|weekly|daily|monthly))`, 'gi');
+const FIGURE_RE = new RegExp(String.raw`(?<![\w./#-])${N}(?:\s*(?:-|–|to)\s*${N})?\s*(?:-\s*)?(?:visits?|sessions?|treatments?)\b(?!\s*(?:(?:per|a|an|each|\/)\s*(?:day|week|wk|month)\b|weekly|daily|monthly))`, 'gi');
 // The period right after the figure, within a few words: "over 8 weeks", ", over 6-8 weeks", "of physical
 // therapy over eight weeks", "every 4-6 months".
 const PERIOD_RE = new RegExp(String.raw`^(?:[\s,]+[\w/-]+){0,4}?[\s,]+(?:over|in|within|during|every)\s+(?:a\s+(?:period\s+of\s+)?|up\s+to\s+)?${N}(?:\s*(?:-|–|to)\s*${N})?\s*(weeks?|months?)\b`, 'i');

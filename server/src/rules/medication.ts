@@ -94,7 +94,7 @@ const DAYS: { re: RegExp; days: (m: RegExpExecArray) => Range }[] = [
   { re: new RegExp(String.raw`\b(?:for|x|times|over)\s{0,3}(${NUM_RANGE})\s{0,3}(days?|weeks?|months?)\b`, 'i'), days: (m) => scale(range(m[1]), m[2]) },
   // Not "#60 day supply: 30", where 60 is the quantity.
   { re: new RegExp(String.raw`(?<![#\w.])(${NUM_RANGE})[\s-]{1,3}(day|week|month)s?[\s-]{1,3}supply\b`, 'i'), days: (m) => scale(range(m[1]), m[2]) },
-  { re: /\bday\s+supply\s*:?\s*(\d{1,3})\b/i, days: (m) => ({ min: +m[1], max: +m[1] }) },
+  { re: /\bday\s+supply\s*(?::\s*)?(\d{1,3})\b/i, days: (m) => ({ min: +m[1], max: +m[1] }) },
 ];
 
 function scale(r: Range, unit: string): Range {

@@ -19,7 +19,7 @@ const STREET_SUFFIX =
 
 const PATTERNS: PhiPattern[] = [
   { kind: 'social security number', re: /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g },
-  { kind: 'social security number', re: /\b(?:SSN|SS#|social\s+security(?:\s+(?:number|no\.?|#))?)\s*[:#]?\s*(\d{9}|\d{3}\s\d{2}\s\d{4})(?!\w)/gi, group: 1 },
+  { kind: 'social security number', re: /\b(?:SSN|SS#|social\s+security(?:\s+(?:number|no\.?|#))?)\s*(?:[:#]\s*)?(\d{9}|\d{3}\s\d{2}\s\d{4})(?!\w)/gi, group: 1 },
   { kind: 'phone number', re: /(?<![\w-])(?:1[-. ])?(?:\(\d{3}\)[ \t]?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w-])/g },
   { kind: 'e-mail address', re: /(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}(?![\w-])/g },
   {
@@ -33,7 +33,7 @@ const PATTERNS: PhiPattern[] = [
 
 // A full date (month, day, year) right after a birth-date label: "DOB: 01/02/1960", "date of birth of 01/02/1960".
 // "born" only right before the date: "born on 01/02/1960" (not "born in Mexico, and on 10/12/2016 ...").
-export const DOB_CUE = /(?:(?:\bDOB\b|\bD\.O\.B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b)[^.;\n]{0,30}|\bborn(?:\s+on)?\s*[:,]?\s*)$/i;
+export const DOB_CUE = /(?:(?:\bDOB\b|\bD\.O\.B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b)[^.;\n]{0,30}|\bborn(?:\s+on)?\s*(?:[:,]\s*)?)$/i;
 
 // An address or phone number of an organization (the IMR organization, the Division, a clinic) in a footer
 // or a "send correspondence to" sentence is public, not the patient's: its clause names the organization.

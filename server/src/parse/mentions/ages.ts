@@ -6,7 +6,7 @@ const PERSON_RE = /^(?:female|male|woman|man|gentleman|lady|patient|injured|work
 // Others whose age a letter may give ("her 5-year-old son", "a 70 year old mother").
 const OTHER_RE = /^(?:son|daughter|child|children|kid|boy|girl|baby|infant|grand\w*|brother|sister|sibling|mother|father|parent|wife|husband|spouse|partner|friend|dog|cat)\b/i;
 // "is a 32-year-old", "a(n) 59 year old female", "this 26 year old male", "a now 58-year-old female".
-const YEAR_OLD_RE = /\b(?:(is|was)\s+)?(?:the|this|a|an|a\s*\(\s*n\s*\))\s+(?:now\s+|then\s+)?(\d{1,3})\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b/gi;
+const YEAR_OLD_RE = /\b(?:(is|was)\s+)?(?:the|this|a|an|a\s*\(\s*n\s*\))\s+(?:now\s+|then\s+)?(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?)\s*(?:-\s*)?old\b/gi;
 // "The patient is 50 years old", "she is 50 years of age".
 const YEARS_OF_AGE_RE = /\b(?:patient|injured\s+worker|claimant|applicant|employee|he|she)\s+(?:is|was)\s+(?:now\s+)?(\d{1,3})\s+years?\s+(?:old|of\s+age)\b/gi;
 // "given her age of 56 years", "the applicant, now 28,", "the patient, aged 60,".
@@ -14,9 +14,9 @@ const YEARS_OF_AGE_RE = /\b(?:patient|injured\s+worker|claimant|applicant|employ
 const AGE_OF_RE = /\b(?:(?:his|her|the\s+(?:patient|injured\s+worker|applicant|claimant)'s)\s+age\s+of\s+(\d{1,3})\b|(?:patient|injured\s+worker|applicant|claimant|employee)\s*,\s*(?:now|aged?)\s+(\d{1,3})\s*,|(?:is|was)\s+an?\s+(\d{1,3})\s*(?:y\/o|yo|y\.o\.)(?![\w/]))/gi;
 // "Age: 50" at the start of a line.
 const AGE_LABEL_RE = /(?:^|\n)[ \t]*Age\s*:\s*(\d{1,3})\b/g;
-const DOB_BEFORE = /(?:date\s+of\s+birth|\bD\.?O\.?B\.?|\bborn(?:\s+on)?)\s*(?:is|was|of|:|-)?\s*$/i;
+const DOB_BEFORE = /(?:date\s+of\s+birth|\bD\.?O\.?B\.?|\bborn(?:\s+on)?)\s*(?:(?:is|was|of|:|-)\s*)?$/i;
 // "born in 1960", "year of birth: 1960", "birth year 1960".
-const BIRTH_YEAR_RE = /\b(?:born\s+in|year\s+of\s+birth|birth\s+year)\s*(?:is|was|of|:|-)?\s*((?:19|20)\d\d)\b(?![/-]\d)/gi;
+const BIRTH_YEAR_RE = /\b(?:born\s+in|year\s+of\s+birth|birth\s+year)\s*(?:(?:is|was|of|:|-)\s*)?((?:19|20)\d\d)\b(?![/-]\d)/gi;
 // The subject of "is a 5 year old" is a relative: "His son is a 5 year old".
 const RELATIVE_SUBJECT = /\b(?:son|daughter|child|wife|husband|mother|father|brother|sister|spouse|grand\w+)\s*$/i;
 

@@ -11,7 +11,7 @@ import type { Span } from '../../types.js';
 
 /** Where the letter states the patient's sex: "a 50 year old female", "is a male", "this female patient". */
 const SEX_STATEMENT_RE =
-  /\b\d{1,3}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\s+(?:[\w-]+\s+){0,2}?(female|male|woman|man|gentleman|lady)\b|\b(?:is|was)\s+an?\s+(female|male|woman|man|gentleman|lady)\b|\b(?:the|this|a)\s+(female|male)\s+(?:patient|injured\s+worker|claimant|applicant|employee|worker)\b/gi;
+  /\b\d{1,3}\s*(?:-\s*)?(?:years?|yrs?)\s*(?:-\s*)?old\s+(?:[\w-]+\s+){0,2}?(female|male|woman|man|gentleman|lady)\b|\b(?:is|was)\s+an?\s+(female|male|woman|man|gentleman|lady)\b|\b(?:the|this|a)\s+(female|male)\s+(?:patient|injured\s+worker|claimant|applicant|employee|worker)\b/gi;
 const sexOf = (w: string): Sex => (/^(?:female|woman|lady)$/i.test(w) ? 'female' : 'male');
 
 /** The patient's sex as the letter states it, and where; undefined when unstated or stated both ways. */
@@ -34,7 +34,7 @@ const QUOTE_RE = /"[^"\n]{0,400}?"|\u201c[^\u201d]{0,400}?\u201d/g;
 
 // The patient: "the patient", "this injured worker", "the 50-year-old female claimant". Not "patients",
 // not "a patient" (any patient, in a guideline's words), not "the patient's wife" (the wife is named next).
-const PATIENT = String.raw`\b(?:the|this|our)\s+(?:\d{1,3}\s*-?\s*years?\s*-?\s*old\s+(?:female|male|woman|man)\s+)?(?:patient|injured\s+worker|IW|claimant|applicant|employee|worker)\b(?!s\b)`;
+const PATIENT = String.raw`\b(?:the|this|our)\s+(?:\d{1,3}\s*(?:-\s*)?years?\s*(?:-\s*)?old\s+(?:female|male|woman|man)\s+)?(?:patient|injured\s+worker|IW|claimant|applicant|employee|worker)\b(?!s\b)`;
 // Anyone else a pronoun could stand for (a generic "a patient" or "patients" too).
 const OTHER = String.raw`\b(?:Dr|Mr|Mrs|Ms|Miss|M\.?D|D\.?C|physicians?|doctors?|providers?|surgeons?|therapists?|chiropractors?|acupuncturists?|psycholog\w+|psychiatrists?|neurologists?|orthop\w+|podiatrists?|dentists?|specialists?|consultants?|examiners?|evaluators?|reviewers?|clinicians?|practitioners?|nurses?|PA|NP|QME|AME|PTP|PCP|PTPs|treaters?|attorneys?|lawyers?|adjusters?|managers?|employers?|supervisors?|co-?workers?|colleagues?|wife|husband|spouse|partner|son|daughter|mother|father|brother|sister|child|children|friends?|boyfriend|girlfriend|family|relatives?|caregivers?|aides?|counselors?|staff|someone|somebody|person|people|customers?|driver|officer|guard|technician|radiologist|author|writer|requestor|requester|administrator|witness|coach|teacher|client|passenger|visitor|neighbou?r|owner|boss|foreman|an?\s+(?:patient|injured\s+worker|individual|claimant)|patients|individuals)\b`;
 const PRONOUN = String.raw`\b(he|him|his|himself|she|her|hers|herself)\b`;
