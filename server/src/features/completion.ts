@@ -303,7 +303,7 @@ function itemLabelCompletions(ctx: Ctx): CompletionItem[] {
 // ---------------------------------------------------------------------------------------- citations
 
 const CITE_LABEL_RE =
-  /^[ \t]*(?:\*\*|<b>)?[ \t]*(claims\s+administrator(?:'s)?\s+guidelines?|(?:maximus|expert\s+reviewer(?:'s)?|reviewer(?:'s)?)\s+guidelines?)[ \t]*(?:\*\*|<\/b>)?[ \t]*:[ \t]*(?:\*\*|<\/b>)?[ \t]*/i;
+  /^[ \t]*(?:(?:\*\*|<b>)[ \t]*)?(claims\s+administrator(?:'s)?\s+guidelines?|(?:maximus|expert\s+reviewer(?:'s)?|reviewer(?:'s)?)\s+guidelines?)[ \t]*(?:(?:\*\*|<\/b>)[ \t]*)?:[ \t]*(?:(?:\*\*|<\/b>)[ \t]*)?/i;
 
 /** After a guideline label: the table's citations, the item's own first. Undefined when not after one. */
 function citationCompletions(ctx: Ctx): CompletionItem[] | undefined {
@@ -393,8 +393,8 @@ function citationsOf(text: string, table: GuidelineTable) {
 function verdictCompletions(ctx: Ctx): CompletionItem[] | undefined {
   const word = /[A-Za-z]*$/.exec(ctx.before)![0];
   const head = ctx.before.slice(0, ctx.before.length - word.length);
-  if (!/:[ \t]*(?:\*\*|<\/b>)?[ \t]*$/i.test(head)) return undefined;
-  if (/associated\s+surgical\s+services?[ \t]*(?:\*\*|<\/b>)?[ \t]*:[ \t]*(?:\*\*|<\/b>)?[ \t]*$/i.test(head)) return undefined;
+  if (!/:[ \t]*(?:(?:\*\*|<\/b>)[ \t]*)?$/i.test(head)) return undefined;
+  if (/associated\s+surgical\s+services?[ \t]*(?:(?:\*\*|<\/b>)[ \t]*)?:[ \t]*(?:(?:\*\*|<\/b>)[ \t]*)?$/i.test(head)) return undefined;
   const item = itemTitledAt(ctx.result, ctx.line.line);
   if (!item && !inTitleParagraph(ctx, true)) return undefined;
   if (item && ctx.at < item.title.span.end) return undefined;

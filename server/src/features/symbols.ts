@@ -55,5 +55,5 @@ export function sectionSpan(result: LintResult, s: Section): Span {
 /** Leading markup before an item title on its line (`**`, `<b>`): kept inside the item's range. */
 function leadLength(text: string, lineStart: number, titleStart: number): number {
   const lead = text.slice(lineStart, titleStart);
-  return /^[ \t]*(?:\*\*|<b>|__)?[ \t]*$/i.test(lead) ? lead.length - lead.trimStart().length : titleStart - lineStart;
+  return /^[ \t]*(?:(?:\*\*|<b>|__)[ \t]*)?$/i.test(lead) ? lead.length - lead.trimStart().length : titleStart - lineStart;
 }

@@ -21,7 +21,7 @@ const PART_LABELS: { kind: PartKind; re: RegExp }[] = [
   { kind: 'mx', re: /^\s*(?:maximus|expert\s+reviewer(?:'s)?|reviewer(?:'s)?)\s+guidelines?\s*:/i },
   { kind: 'rat', re: /^\s*decision\s+rationale\s*:/i },
   // The 2013 notice: "Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer:", "Rationale for the Decision:".
-  { kind: 'mx', re: /^\s*medical\s+treatment\s+guideline\s*\(?s?\)?\s+relied\s+upon(?:\s+by\s+the\s+expert\s+reviewer)?\s*:/i },
+  { kind: 'mx', re: /^\s*medical\s+treatment\s+guideline(?:\s*\(?s\)?)?\s+relied\s+upon(?:\s+by\s+the\s+expert\s+reviewer)?\s*:/i },
   { kind: 'rat', re: /^\s*rationale\s+for\s+the\s+decision\s*:/i },
 ];
 const PART_ORDER: Record<PartKind, number> = { ca: 0, mx: 1, rat: 2 };
@@ -215,7 +215,7 @@ export function reviewerGuideline(part: LabeledPart, table: GuidelineTable): Rev
   if (starts.length === 0 && /\b(?:based\s+(?:its|his\/her|his|her|their)\s+decision\s+on|relied\s+(?:up)?on)\b/i.test(text)) {
     // Prose citations (the 2013 notice): "The Expert Reviewer based his/her decision on the MTUS Chronic Pain
     // Medical Treatment Guidelines, pages 30-32." Only named MTUS parts are taken.
-    for (const m of text.matchAll(/\bMTUS\s*(?:\(\w+\)\s*)?,?\s*((?:[A-Z][\w&'-]*,?\s+(?:and\s+)?){1,6}?)(?:Medical\s+Treatment\s+)?(?:Guidelines?|\d{4}|,|\.|$)/g)) {
+    for (const m of text.matchAll(/\bMTUS\s*(?:\(\w+\)\s*)?(?:,\s*)?((?:[A-Z][\w&'-]*,?\s+(?:and\s+)?){1,6}?)(?:Medical\s+Treatment\s+)?(?:Guidelines?|\d{4}|,|\.|$)/g)) {
       const name = m[1].replace(/[\s,]+$/, '');
       if (!name || !table.isKnownMtusPart(name)) continue;
       const c = citation(part, m.index!, text.slice(m.index!, Math.min(text.length, m.index! + m[0].length + 40)).split(/[.;]/)[0], true);
@@ -259,7 +259,7 @@ export function reviewerGuideline(part: LabeledPart, table: GuidelineTable): Rev
 function splitParts(body: string): string[] {
   const out: string[] = [];
   // Where each piece gets its pages or sections; a split is allowed only after one of those.
-  const anchors = [...body.matchAll(/(?:page|section)s?\s*(?:\(s\))?\s*:/gi)].map((m) => m.index!);
+  const anchors = [...body.matchAll(/(?:page|section)s?\s*(?:\(s\)\s*)?:/gi)].map((m) => m.index!);
   let from = 0;
   const re = /,?\s+and\s+(?=[A-Z][\w,&'\s-]{0,80}?(?:\b(?:19|20)\d\d\b|Guidelines?\b))/g;
   let m: RegExpExecArray | null;
@@ -278,10 +278,10 @@ function citation(part: LabeledPart, at: number, t: string, mtus: boolean): Cita
   const text = raw.replace(/\s+/g, ' ');
   const start = part.valueSpan.start + at + lead;
   const pages = /pages?\s*(?:\(s\)\s*)?(?::\s*)?([\d\s,;&and-]+)/i.exec(text);
-  const sections = /sections?\s*(?:\(s\))?\s*:\s*([\s\S]+)$/i.exec(text);
+  const sections = /sections?\s*(?:\(s\)\s*)?:\s*(\S[\s\S]*)$/i.exec(text);
   const year = /\b(19|20)\d\d\b/.exec(text);
   const partName = text
-    .replace(/,?\s*(?:pages?|sections?)\s*(?:\(s\))?\s*:?[\s\S]*$/i, '')
+    .replace(/,?\s*(?:pages?|sections?)[\s\S]*$/i, '')
     .replace(/\b(19|20)\d\d\b/, '')
     .replace(/[\s,]+$/, '')
     .trim();

@@ -58,7 +58,7 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
       HOW_MADE,
       CLINICAL_SUMMARY,
       h('documents', 'DOCUMENTS REVIEWED', /^documents\s+reviewed$/i),
-      h('decisions', 'IMR DECISION(S) AND RATIONALE(S)', /^imr\s+decision\s*\(?s?\)?\s+and\s+rationale\s*\(?s?\)?$/i),
+      h('decisions', 'IMR DECISION(S) AND RATIONALE(S)', /^imr\s+decision(?:\s*\(?s\)?)?\s+and\s+rationale(?:\s*\(?s\)?)?$/i),
     ],
     header: ALL_HEADER,
   },
@@ -69,8 +69,8 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
       h('issue', 'ISSUE AT DISPUTE:', /^issue\s+at\s+dispute$/i),
       h('summary', 'CASE SUMMARY:', /^case\s+summary$/i),
       h('documents', 'DOCUMENTS REVIEWED FOR DETERMINATION:', /^documents\s+reviewed\s+for\s+determination$/i),
-      h('guidelines', 'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:', /^medical\s+treatment\s+guideline\s*\(?s?\)?\s+relied\s+upon\s+by\s+(?:the\s+)?professional\s+reviewer\s+and\s+why$/i),
-      h('rationale', 'RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:', /^rationale\s+for\s+why\s+the\s+requested\s+treatment\s*\/?\s*(?:service)?\s+is\s*\/?\s*(?:was)?\s+(?:not\s+)?medically\s+necessary$/i),
+      h('guidelines', 'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:', /^medical\s+treatment\s+guideline(?:\s*\(?s\)?)?\s+relied\s+upon\s+by\s+(?:the\s+)?professional\s+reviewer\s+and\s+why$/i),
+      h('rationale', 'RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:', /^rationale\s+for\s+why\s+the\s+requested\s+treatment(?:\s*\/\s*(?:service\s+)?|\s+service\s+|\s+)is(?:\s*\/\s*(?:was\s+)?|\s+was\s+|\s+)(?:not\s+)?medically\s+necessary$/i),
       h('qualifications', 'MEDICAL REVIEWER QUALIFICATIONS:', /^medical\s+reviewer\s+qualifications$/i),
     ],
     header: ['caseNumber', 'dateOfInjury'],
@@ -94,7 +94,7 @@ export function headingOf(line: string): SectionHeading | undefined {
 }
 
 // "imr-layout: notice-2013" in a front-matter block or an HTML comment forces a layout.
-const FORCED_RE = /^\s*(?:<!--\s*)?imr-layout\s*:\s*([a-z0-9-]+)/im;
+const FORCED_RE = /^[ \t]*(?:<!--\s*)?imr-layout\s*:\s*([a-z0-9-]+)/im;
 const NOTICE_RE = /\b\d\)\s*MAXIMUS\s+Federal\s+Services,?\s+Inc\.?\s+has\s+determined/i;
 
 /**
