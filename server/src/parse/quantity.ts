@@ -56,7 +56,7 @@ export function parseRequestQuantity(text: string, base = 0): RequestQuantity | 
   return undefined;
 }
 
-const NUMBER_IN = new RegExp(NUM.replace('(', '(?<![\\w.])(').replace(/\)$/, ')(?![\\w.])'), 'gi');
+const NUMBER_IN = new RegExp(String.raw`(?<![\w.])${NUM}(?![\w.])`, 'gi');
 
 /** The span of the one number in `raw` (at `start`) whose value is `count`, if the quantity has just one. */
 function figureOf(raw: string, start: number, count: number): Span | undefined {
