@@ -60,10 +60,18 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       for (const f of checked) findings.push(shifted(f, start, lines));
     });
   }
-  if (options.verifyFixes !== false) findings = verifyRemedies(text, findings, model, (t) => lint(t, { ...options, suppressions: [], verifyFixes: false }));
+  if (options.verifyFixes !== false) {
+    const relint = (t: string, onlyRule?: string) => lint(t, { ...options, rules: onlyRule === undefined ? options.rules : only(onlyRule, options.rules), suppressions: [], verifyFixes: false });
+    findings = verifyRemedies(text, findings, model, relint);
+  }
   const { findings: visible, suppressed } = applySuppressions(text, findings, options.suppressions ?? [], options.file);
   visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { findings: visible, model, lines, suppressed };
+}
+
+/** Every rule off but `id`, which keeps its setting. */
+function only(id: string, rules: LintOptions['rules']): NonNullable<LintOptions['rules']> {
+  return Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === id ? rules?.[id] : 'off'])) as NonNullable<LintOptions['rules']>;
 }
 
 /** One letter: its model and its findings (placeholders quiet, inline directives honoured). */

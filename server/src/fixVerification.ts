@@ -10,13 +10,14 @@ import type { Finding, Fix } from './types.js';
 // and leave nothing more to fix (one pass converges). A fix that fails is offered as a suggestion. A
 // remedy that does not even remove its finding (a verdict the letter's layout reads as a citation, a line
 // it does not read) is not offered at all. Each remedy checked costs one lint, so at most MAX_RELINTS are
-// checked per lint, fixes first, in texts up to MAX_CHARS; beyond that fixes are suggestions and
+// checked per lint, fixes first, in texts up to MAX_CHARS (a suggestion's check runs only its own rule); beyond that fixes are suggestions and
 // suggestions are offered unchecked.
 
 const MAX_RELINTS = 8;
 const MAX_CHARS = 100_000;
 
-type Relint = (text: string) => { findings: Finding[]; model: Determination };
+/** Lint `text` again; with `onlyRule`, run just that rule (all a suggestion's check needs: its own count). */
+type Relint = (text: string, onlyRule?: string) => { findings: Finding[]; model: Determination };
 
 export function perRule(fs: readonly Finding[]): Map<string, number> {
   const m = new Map<string, number>();
@@ -57,7 +58,8 @@ export function verifyRemedies(text: string, findings: Finding[], model: Determi
   const kept = new Set<Finding>();
   const lastAfter = new Map<Finding, { findings: Finding[] }>();
   for (const { f, fx } of checked) {
-    const after = relint(applyEditsOf(text, fx.edits));
+    // A suggestion is only checked for removing its finding, so only its rule runs; a fix is checked whole.
+    const after = relint(applyEditsOf(text, fx.edits), fx.kind === 'fix' ? undefined : f.ruleId);
     if ((perRule(after.findings).get(f.ruleId) ?? 0) >= (before.get(f.ruleId) ?? 0)) dropped.add(fx);
     else if (fx.kind === 'fix' && onlyRemoved(before, after.findings, [f]) && keepsStructure(model, after.model)) {
       kept.add(f);

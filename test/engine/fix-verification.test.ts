@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFixes, lint } from '../../server/src/index.ts';
+import { verifyRemedies } from '../../server/src/fixVerification.ts';
 import { CLEAN_MD, CLEAN_TXT } from '../rules/helpers.ts';
 
 test('an empty text: the missing headings are suggestions (three inserted at one place do not converge), fix all writes nothing', () => {
@@ -80,5 +81,26 @@ test('an ordinary missing verdict keeps both suggestions, the concluded one firs
     const e = fx.edits[0];
     const fixed = text.slice(0, e.span.start) + e.newText + text.slice(e.span.end);
     assert.equal(lint(fixed, { languageId: 'markdown' }).findings.filter((x) => x.ruleId === 'missing-verdict').length, 0, fx.title);
+  }
+});
+
+test('a suggestion is checked by running only its own rule; a fix by linting the whole letter', () => {
+  const noVerdict = CLEAN_MD.replace(/(\*\*[^*\n]+:\*\*) (?:Upheld|Overturned)/, '$1');
+  const noSummary = CLEAN_MD.replace(/^### CLINICAL CASE SUMMARY\n/m, '');
+  assert.notEqual(noSummary, CLEAN_MD);
+  for (const [text, expected] of [
+    [noVerdict, ['missing-verdict', 'missing-verdict']], // two suggestions
+    [noSummary, ['all rules']], // one fix
+  ] as const) {
+    const first = lint(text, { languageId: 'markdown', verifyFixes: false });
+    const calls: string[] = [];
+    const checked = verifyRemedies(text, first.findings, first.model, (t, onlyRule) => {
+      const after = lint(t, { languageId: 'markdown', verifyFixes: false });
+      calls.push(onlyRule ?? 'all rules');
+      // Only the rule asked for runs: a relint that returned other rules' findings would count them too.
+      return onlyRule ? { ...after, findings: after.findings.filter((f) => f.ruleId === onlyRule) } : after;
+    });
+    assert.deepEqual(calls, expected);
+    assert.equal(checked.length, first.findings.length);
   }
 });
