@@ -10,8 +10,9 @@ import type { Finding, Fix } from './types.js';
 // and leave nothing more to fix (one pass converges). A fix that fails is offered as a suggestion. A
 // remedy that does not even remove its finding (a verdict the letter's layout reads as a citation, a line
 // it does not read) is not offered at all. Each remedy checked costs one lint, so at most MAX_RELINTS are
-// checked per lint, fixes first, in texts up to MAX_CHARS (a suggestion's check runs only its own rule); beyond that fixes are suggestions and
-// suggestions are offered unchecked.
+// checked per lint, in texts up to MAX_CHARS: the fixes if they are no more, then the suggestions if all
+// fit too (a suggestion's check runs only its own rule). Unchecked fixes are suggestions; unchecked
+// suggestions are offered as they are.
 
 const MAX_RELINTS = 8;
 const MAX_CHARS = 100_000;
@@ -53,7 +54,12 @@ export function verifyRemedies(text: string, findings: Finding[], model: Determi
   const before = perRule(findings);
   const remedies = candidates.flatMap((f) => f.fixes.map((fx) => ({ f, fx })));
   // Fixes first: they are what runs unattended; then suggestions, in the order the letter has them.
-  const checked = text.length <= MAX_CHARS ? [...remedies.filter((r) => r.fx.kind === 'fix'), ...remedies.filter((r) => r.fx.kind !== 'fix')].slice(0, MAX_RELINTS) : [];
+  // All fixes or none, then all suggestions or none: a letter with more (many items without a guideline
+  // line) gets its fixes as suggestions, never a few as fixes and the same remedy elsewhere as a
+  // suggestion; and checking 8 of 500 alike suggestions would cost 8 lints and tell the reviewer nothing.
+  const fixes = remedies.filter((r) => r.fx.kind === 'fix');
+  const suggestions = remedies.filter((r) => r.fx.kind !== 'fix');
+  const checked = text.length > MAX_CHARS || fixes.length > MAX_RELINTS ? [] : fixes.length + suggestions.length <= MAX_RELINTS ? remedies : fixes;
   const dropped = new Set<Fix>();
   const kept = new Set<Finding>();
   const lastAfter = new Map<Finding, { findings: Finding[] }>();

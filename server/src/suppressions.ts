@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Finding } from './types.js';
+import { collapseSpace } from './text/collapseSpace.js';
 
 /**
  * Suppressions kept outside the letter (LTeX's "hidden false positives" work the same way): a reviewer who
@@ -35,7 +36,7 @@ export const SuppressionFileSchema = z
 
 /** Runs of white space (line breaks included) as one space, trimmed: wrapping and re-indenting keep the key. */
 export function normalize(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return collapseSpace(s).trim();
 }
 
 function lineAround(text: string, offset: number): string {

@@ -104,3 +104,25 @@ test('a suggestion is checked by running only its own rule; a fix by linting the
     assert.equal(checked.length, first.findings.length);
   }
 });
+
+test('remedies are checked all of a kind or none: 500 alike suggestions cost no re-lint, a few are each checked', () => {
+  const count = (n: number) => {
+    const text = CLEAN_TXT.replace('neck: Upheld', `neck: Upheld${'\nneck: Upheld'.repeat(n)}`);
+    assert.notEqual(text, CLEAN_TXT);
+    const first = lint(text, { languageId: 'plaintext', verifyFixes: false });
+    const remedies = first.findings.filter((f) => f.ruleId === 'missing-guideline-citation').flatMap((f) => f.fixes);
+    let relints = 0;
+    const checked = verifyRemedies(text, first.findings, first.model, (t) => {
+      relints++;
+      return lint(t, { languageId: 'plaintext', verifyFixes: false });
+    });
+    return { remedies: remedies.length, relints, kinds: new Set(checked.flatMap((f) => f.fixes.map((x) => x.kind))) };
+  };
+  const few = count(2);
+  assert.ok(few.remedies >= 2 && few.remedies <= 8, `${few.remedies} remedies`);
+  assert.equal(few.relints, few.remedies);
+  const many = count(500);
+  assert.ok(many.remedies > 8);
+  assert.equal(many.relints, 0);
+  assert.deepEqual([...many.kinds], ['suggestion']);
+});

@@ -29,6 +29,8 @@ const SNIPPETS = [
   '- item\n\n  continuation paragraph\n\n- second\n',
   // closing hashes: after blanks (closing), glued to a word (text), alone, with trailing blanks and tabs
   '## Heading ##  \n\n# word#\n\n#  ##\n\n#\n\n#\t#\t\n\n### a # b ###\n',
+  // asterisk runs: pairs of "**" (strong), a triple, singles, one unpaired, and '*a_' alternations
+  'one **two** three **four**\n\n***triple*** and **open\n\n*a_*a_*a_\n\n** lone ** pair\n\n**a****b**\n',
 ];
 
 test('block-wise masking equals whole-document remark masking on Markdown constructs', () => {

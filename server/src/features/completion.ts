@@ -37,6 +37,7 @@ import {
   sectionAt,
 } from './context.js';
 import { citationChoices, describeRow, familyRows, treatmentNames, whereOf } from './guidelineText.js';
+import { collapseSpace } from '../text/collapseSpace.js';
 
 export const CA_NO_CITATION = 'The Claims Administrator did not cite any medical evidence for its decision.';
 export const REVIEWER_NO_CITATION = 'The Expert Reviewer did not cite any medical evidence for its decision.';
@@ -408,7 +409,7 @@ function verdictCompletions(ctx: Ctx): CompletionItem[] | undefined {
   ];
   return bySortText(verdicts.map((v, i) => {
     const agrees = conclusion ? conclusion.necessary === v.necessary : undefined;
-    const said = conclusion ? `\n\nThe rationale concludes: "${escapeMarkdown(conclusion.text.replace(/\s+/g, ' '))}"${agrees ? ', which goes with this verdict.' : `, which means ${v.necessary ? 'Upheld' : 'Overturned'}.`}` : '';
+    const said = conclusion ? `\n\nThe rationale concludes: "${escapeMarkdown(collapseSpace(conclusion.text))}"${agrees ? ', which goes with this verdict.' : `, which means ${v.necessary ? 'Upheld' : 'Overturned'}.`}` : '';
     return {
       label: v.label,
       kind: CompletionItemKind.EnumMember,

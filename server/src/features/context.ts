@@ -3,6 +3,7 @@
 import type { LintResult } from '../engine.js';
 import type { Determination, DisputedItem, Section } from '../model/determination.js';
 import type { Span } from '../types.js';
+import { collapseSpace } from '../text/collapseSpace.js';
 
 export function clampOffset(result: LintResult, offset: number): number {
   return Math.max(0, Math.min(Number.isFinite(offset) ? Math.floor(offset) : 0, result.model.text.length));
@@ -83,7 +84,7 @@ export function escapeSnippet(s: string): string {
 
 /** Whitespace collapsed, cut at a word boundary near `max` characters with an ellipsis. */
 export function shorten(s: string, max = 80): string {
-  const flat = s.replace(/\s+/g, ' ').trim();
+  const flat = collapseSpace(s).trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const sp = cut.lastIndexOf(' ');

@@ -10,6 +10,7 @@ import { summaryTerms, titleContext } from '../rules/citationText.js';
 import type { Span } from '../types.js';
 import { clampOffset, contains, escapeMarkdown } from './context.js';
 import { VISIT_UNITS, describeRow, whereOf } from './guidelineText.js';
+import { collapseSpace } from '../text/collapseSpace.js';
 
 /** The hover at `offset`, or null when nothing there has more to say. */
 export function hoverAt(result: LintResult, offset: number, table: GuidelineTable): Hover | null {
@@ -58,7 +59,7 @@ export function writtenOut(d: { year: number; month: number; day?: number }): st
 function dateHover(doc: Determination, d: DateMention): string[] {
   const label = d.headerKey ? HEADER_LABELS.find((h) => h.key === d.headerKey)!.label : undefined;
   const role = d.role === 'header' ? `header field ${label ?? ''}`.trim() : ROLE_TEXT[d.role];
-  const out = [`**${escapeMarkdown(d.raw.replace(/\s+/g, ' '))}**: ${role}`];
+  const out = [`**${escapeMarkdown(collapseSpace(d.raw))}**: ${role}`];
   if (!d.date) {
     out.push(`Invalid date: ${escapeMarkdown((d.invalidReason ?? 'not a calendar date').replace(/\.$/, ''))}.`);
     return out;
@@ -200,7 +201,7 @@ function verdictHover(item: DisputedItem): string[] {
     return out;
   }
   const agrees = c.necessary === (v === 'Overturned');
-  out.push(`The rationale concludes: "${escapeMarkdown(c.text.replace(/\s+/g, ' '))}"`);
+  out.push(`The rationale concludes: "${escapeMarkdown(collapseSpace(c.text))}"`);
   out.push(agrees ? `This agrees with ${v}.` : `This contradicts ${v}: the conclusion means ${c.necessary ? 'Overturned' : 'Upheld'}.`);
   return out;
 }

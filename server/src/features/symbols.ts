@@ -4,6 +4,7 @@ import type { LintResult } from '../engine.js';
 import type { DisputedItem, Section } from '../model/determination.js';
 import type { Span } from '../types.js';
 import { headerSpan, lineStartOf, shorten, trimEnd } from './context.js';
+import { collapseSpace } from '../text/collapseSpace.js';
 
 export function documentSymbols(result: LintResult): DocumentSymbol[] {
   const doc = result.model;
@@ -39,7 +40,7 @@ export function documentSymbols(result: LintResult): DocumentSymbol[] {
     const items = s.kind === 'decisions' ? doc.items.filter((it) => it.span.start >= s.bodySpan.start && it.span.start <= s.bodySpan.end) : [];
     const children = items.map(itemSymbol);
     const detail = s.kind === 'decisions' ? `${items.length} item${items.length === 1 ? '' : 's'}` : undefined;
-    out.push(symbol(s.heading.replace(/\s+/g, ' '), SymbolKind.Module, span, s.headingSpan, detail, children));
+    out.push(symbol(collapseSpace(s.heading), SymbolKind.Module, span, s.headingSpan, detail, children));
   }
   // Items outside a decisions section (a letter without that heading) stand at the top level.
   for (const it of doc.items) if (!placed.has(it)) out.push(itemSymbol(it));

@@ -1,5 +1,6 @@
 import type { HeaderField, HeaderKey } from '../model/determination.js';
 import { parseDateValue } from './dates.js';
+import { collapseSpace } from '../text/collapseSpace.js';
 
 export const HEADER_LABELS: { key: HeaderKey; label: string; date: boolean }[] = [
   { key: 'caseNumber', label: 'Case Number', date: false },
@@ -11,7 +12,7 @@ export const HEADER_LABELS: { key: HeaderKey; label: string; date: boolean }[] =
   { key: 'applicationReceived', label: 'Application Received', date: true },
 ];
 
-const byLabel = new Map(HEADER_LABELS.map((h) => [h.label.toLowerCase().replace(/\s+/g, ' '), h]));
+const byLabel = new Map(HEADER_LABELS.map((h) => [collapseSpace(h.label.toLowerCase()), h]));
 
 // A label counts when a colon follows it, or (table cells, tab-separated layouts) a tab or 2+ spaces.
 // "Application ... Received:" is how pdftotext wraps that label: the value sits between its two words.
@@ -32,7 +33,7 @@ export function parseHeader(plain: string, start: number, end: number): HeaderFi
   LABEL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LABEL_RE.exec(region))) {
-    const name = (m[1] ? 'Application Received' : m[2]).toLowerCase().replace(/\s+/g, ' ');
+    const name = collapseSpace((m[1] ? 'Application Received' : m[2]).toLowerCase());
     const def = byLabel.get(name);
     if (!def) continue;
     labels.push({ key: def.key, label: def.label, s: m.index, e: m.index + m[0].length, date: def.date });

@@ -14,6 +14,7 @@ import { type Paragraph, paragraphOf, trimSpan } from './paragraphs.js';
 import { verdictAtEnd } from './verdictAtEnd.js';
 import { parseRequestQuantity } from './quantity.js';
 import { bodyRegionsOf } from './mentions/regions.js';
+import { collapseSpace } from '../text/collapseSpace.js';
 
 type PartKind = 'ca' | 'mx' | 'rat';
 const PART_LABELS: { kind: PartKind; re: RegExp }[] = [
@@ -161,7 +162,7 @@ function buildItem(d: ItemDraft, plain: string, table: GuidelineTable): Disputed
   const tSpan = trimSpan(plain, { start: tStart, end: titleEnd });
   titleText = trimEndOf(plain.slice(tSpan.start, tSpan.end), /[\s:]/);
   const titleOnly = { start: tSpan.start, end: tSpan.start + titleText.length };
-  const flat = titleText.replace(/\s+/g, ' ');
+  const flat = collapseSpace(titleText);
 
   const partial = parsePartial(plain, titleOnly);
   const quantity = partial?.original ?? parseRequestQuantity(titleText, titleOnly.start);
@@ -275,7 +276,7 @@ function splitParts(body: string): string[] {
 function citation(part: LabeledPart, at: number, t: string, mtus: boolean): Citation {
   const lead = t.length - t.trimStart().length;
   const raw = t.trim();
-  const text = raw.replace(/\s+/g, ' ');
+  const text = collapseSpace(raw);
   const start = part.valueSpan.start + at + lead;
   const pages = /pages?\s*(?:\(s\)\s*)?(?::\s*)?([\d\s,;&and-]+)/i.exec(text);
   const sections = /sections?\s*(?:\(s\)\s*)?:\s*(\S[\s\S]*)$/i.exec(text);
@@ -348,7 +349,7 @@ export function rationale(part: LabeledPart): Rationale {
     const phraseStart = neg ? Math.min(negAt, last.index) : last.index;
     conclusion = {
       span: { start: base + span.start, end: base + span.end },
-      text: text.slice(span.start, span.end).replace(/\s+/g, ' '),
+      text: collapseSpace(text.slice(span.start, span.end)),
       necessary: !neg,
       phraseSpan: { start: base + phraseStart, end: base + last.index + last[0].length },
     };

@@ -3,6 +3,7 @@ import type { DisputedItem, HeaderField, HeaderKey, Section } from '../model/det
 import { parseDateValue } from './dates.js';
 import { itemFromTitle, parseItems, rationale, reviewerGuideline } from './items.js';
 import { linesOf, paragraphsOf, trimSpan } from './paragraphs.js';
+import { collapseSpace } from '../text/collapseSpace.js';
 
 // What the two non-standard layouts need beyond the common parser: the 2013 notice states its dates in
 // sentences and its verdicts in numbered findings; the medical professional review is one item spread
@@ -72,7 +73,7 @@ export function noticeItems(plain: string, from: number, table: GuidelineTable):
   }
   return [...findings.entries()].map(([n, f]) => ({
     span: { start: f.title.start, end: f.phrase.end },
-    title: { text: plain.slice(f.title.start, f.title.end).replace(/\s+/g, ' '), span: f.title },
+    title: { text: collapseSpace(plain.slice(f.title.start, f.title.end)), span: f.title },
     bodyRegions: [],
     verdict: verdictFor(n),
     ancillary: false,

@@ -1,4 +1,5 @@
 import type { HeaderKey, SectionKind } from '../model/determination.js';
+import { collapseSpace } from '../text/collapseSpace.js';
 
 export type LayoutId = 'standard' | 'notice-2013' | 'documents-reviewed' | 'professional-review';
 
@@ -88,7 +89,7 @@ const ALL_HEADINGS: SectionHeading[] = LAYOUT_IDS.flatMap((id) => LAYOUTS[id].se
 export function headingOf(line: string): SectionHeading | undefined {
   // Length first: the regexes below must never see a huge line (a run of colons is quadratic for /[:.]+$/).
   if (line.length > 200) return undefined;
-  const t = line.trim().replace(/[:.]+$/, '').replace(/\s+/g, ' ');
+  const t = collapseSpace(line.trim().replace(/[:.]+$/, ''));
   if (t.length > 110) return undefined;
   return ALL_HEADINGS.find((hd) => hd.re.test(t));
 }

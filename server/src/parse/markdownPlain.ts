@@ -140,12 +140,21 @@ const isPunct = (c: string | undefined) => c !== undefined && /[!-/:-@[-`{-~]/.t
  * the leftover asterisks send the block to remark.
  */
 function maskStrongPairs(text: string): string {
-  const runs = [...text.matchAll(/\*+/g)];
-  if (runs.length === 0 || runs.length % 2 !== 0 || runs.some((r) => r[0].length !== 2)) return text;
+  // Where each run of asterisks starts; any run that is not "**" ends it (no match objects: a block of a
+  // megabyte may have hundreds of thousands of asterisks).
+  const runs: number[] = [];
+  for (let i = text.indexOf('*'); i >= 0; i = text.indexOf('*', i)) {
+    let j = i + 1;
+    while (text.charCodeAt(j) === 42) j++;
+    if (j - i !== 2) return text;
+    runs.push(i);
+    i = j;
+  }
+  if (runs.length === 0 || runs.length % 2 !== 0) return text;
   const chars = text.split('');
   for (let i = 0; i < runs.length; i += 2) {
-    const o = runs[i].index!;
-    const c = runs[i + 1].index!;
+    const o = runs[i];
+    const c = runs[i + 1];
     if (/[\r\n]{2}/.test(text.slice(o, c))) return text;
     const [ob, oa] = [text[o - 1], text[o + 2]];
     const [cb, ca] = [text[c - 1], text[c + 2]];

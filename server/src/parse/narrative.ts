@@ -1,5 +1,6 @@
 import type { DateMention, DateRole, Determination } from '../model/determination.js';
 import type { Span } from '../types.js';
+import { collapseSpace } from '../text/collapseSpace.js';
 
 // The words just before a date that make it the date of injury: "industrial injury of", "date of injury:",
 // "sustained an injury on", "DOI". Words such as "from" (cumulative trauma ranges) are deliberately absent.
@@ -29,7 +30,7 @@ const DECIDED = /\b(?:non-?\s?certif\w*|not\s+certif\w*|denied|modified|failed\s
 const DATE_LIKE = /\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},/;
 
 function roleOf(plain: string, span: Span): DateRole {
-  const before = plain.slice(Math.max(0, span.start - 90), span.start).replace(/\s+/g, ' ');
+  const before = collapseSpace(plain.slice(Math.max(0, span.start - 90), span.start));
   const cue = INJURY_BEFORE.exec(before) ?? UR_BEFORE.exec(before);
   // "a claim from 01/2013 to 06/2014" is a cumulative-trauma range, not the date of injury.
   if (cue && /^\s*(?:to|through|until|-|–)\s*\d/i.test(plain.slice(span.end, span.end + 12))) return 'other';
@@ -42,7 +43,7 @@ function roleOf(plain: string, span: Span): DateRole {
     if (/\b(?:by|to|for|from)\s*$/i.test(before.slice(0, cue.index))) return 'other';
     if (REVIEWED_ON.test(cue[0])) {
       // The subject may be a long request title: read back to the sentence's start (at most 300 characters).
-      const wide = plain.slice(Math.max(0, span.start - 300), span.start).replace(/\s+/g, ' ');
+      const wide = collapseSpace(plain.slice(Math.max(0, span.start - 300), span.start));
       const clause = wide.slice(Math.max(0, wide.search(/[^.;!?]*$/)));
       // "denied certification on" is a review's own wording; "denied on" needs the request as its subject.
       if (!/certification/i.test(cue[0]) && !ABOUT_REQUEST.test(clause.slice(0, clause.length - cue[0].length))) return 'other';

@@ -1,6 +1,7 @@
 import type { DisputedItem } from '../model/determination.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { itemAnchor, itemName, ItemName } from './wording.js';
+import { collapseSpace } from '../text/collapseSpace.js';
 
 /** The title as a key: lower case, letters and digits only ("Norco 10/325 mg #60" = "NORCO 10/325MG #60"). */
 function titleKey(item: DisputedItem): string | undefined {
@@ -44,7 +45,7 @@ function requestKey(item: DisputedItem): string | undefined {
   if (!t || !q || item.partial) return undefined;
   const title = item.title.text;
   // The title is flattened (white space runs as one space): the quantity is found in it by its text.
-  const raw = q.raw.replace(/\s+/g, ' ');
+  const raw = collapseSpace(q.raw);
   const at = title.indexOf(raw);
   const rest = at >= 0 ? `${title.slice(0, at)} ${title.slice(at + raw.length)}` : title;
   const sides = [...new Set([...title.matchAll(SIDE_RE)].map((m) => m[1].toLowerCase()))].sort();

@@ -5,6 +5,7 @@ import type { Severity, Span } from '../types.js';
 import { summaryTerms, titleContext } from './citationText.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { sentencesIn } from '../parse/mentions/sentences.js';
+import { collapseSpace } from '../text/collapseSpace.js';
 
 type Source = GuidelineRow['source'];
 
@@ -98,7 +99,7 @@ const MAX_SENTENCE = 1500;
 /** Every treatment family a text names (not only the first). */
 function familiesNamed(text: string, table: GuidelineTable): Set<string> {
   // A name may wrap over a line; the first 20 names are plenty.
-  return new Set(table.treatmentsIn(text.replace(/\s+/g, ' '), 20).map((t) => t.treatment));
+  return new Set(table.treatmentsIn(collapseSpace(text), 20).map((t) => t.treatment));
 }
 
 /**
@@ -129,7 +130,7 @@ function cite(row: GuidelineRow): string {
 }
 
 function quoted(text: string, f: Figure, base: number): string {
-  return `"${text.slice(f.start - base, f.end - base).replace(/\s+/g, ' ')}"`;
+  return `"${collapseSpace(text.slice(f.start - base, f.end - base))}"`;
 }
 
 /** A figure a rationale quotes, with what the table makes of it. */

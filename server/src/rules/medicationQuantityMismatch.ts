@@ -1,5 +1,6 @@
 import { expectedQuantity, parseMedication, requestParts, strengthsIn, type Range, type Strength } from './medication.js';
 import type { Rule, RuleFinding } from './rule.js';
+import { collapseSpace } from '../text/collapseSpace.js';
 
 const fmt = (r: Range) => (r.min === r.max ? `${r.min}` : `${r.min}-${r.max}`);
 const inRange = (n: number, r: Range) => n >= r.min && n <= r.max;
@@ -14,7 +15,7 @@ function quantityFinding(title: string, titleStart: number): RuleFinding | undef
   const fills = req.refills ? q * (1 + req.refills) : undefined;
   const fits = req.asNeeded ? q <= expected.max : inRange(q, expected) || (fills !== undefined && inRange(fills, expected));
   if (fits) return undefined;
-  const words = (x: string) => x.replace(/\s+/g, ' ').trim();
+  const words = (x: string) => collapseSpace(x).trim();
   const dosing = `${words(req.dose!.raw)}, ${words(req.frequency!.raw)}, ${words(req.days!.raw)}`;
   return {
     span: req.quantity.span,
@@ -39,7 +40,7 @@ function strengthFinding(title: string, titleStart: number): RuleFinding | undef
       if (!before) {
         seen.set(key, s);
       } else if (before.value !== s.value) {
-        const w = (x: string) => x.replace(/\s+/g, ' ');
+        const w = (x: string) => collapseSpace(x);
         return {
           span: s.span,
           message: `The request states two strengths of ${w(before.raw).split(' ')[0]}: "${w(before.raw)}" and "${w(s.raw)}". Keep the strength that was requested.`,

@@ -5,6 +5,7 @@ import { parseRequestQuantity } from '../parse/quantity.js';
 import type { Span } from '../types.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { itemName } from './wording.js';
+import { collapseSpace } from '../text/collapseSpace.js';
 
 /** Which part of the request a narrative count speaks of. */
 type Role = 'original' | 'authorized' | 'remaining';
@@ -138,7 +139,7 @@ export function narrativeCounts(doc: Determination, table: GuidelineTable): Narr
     }
     // In a rationale, "a request for an additional 8 sessions" names no treatment but can only be the item's
     // own request, when the sentence names no treatment at all.
-    if (owner && names.length === 0 && withCount.includes(owner) && !table.findTreatment(sentence.replace(/\s+/g, ' '))) {
+    if (owner && names.length === 0 && withCount.includes(owner) && !table.findTreatment(collapseSpace(sentence))) {
       for (const m of sentence.matchAll(REQUEST_FOR_COUNT)) anchors.push({ item: owner, lo: m.index, hi: m.index + m[0].length });
     }
     const where = s.where;

@@ -1,5 +1,6 @@
 import type { Determination, SectionKind } from '../../model/determination.js';
 import type { Span } from '../../types.js';
+import { collapseSpace } from '../../text/collapseSpace.js';
 
 /**
  * Sentences of the narrative, for the rules that read what the summary and the rationales say (request
@@ -72,7 +73,7 @@ export function sectionSpans(doc: Determination, kinds: SectionKind[]): Span[] {
 
 /** Plain text of a span with line breaks and runs of white space as single spaces (same length is not kept). */
 export function flat(plain: string, span: Span): string {
-  return plain.slice(span.start, span.end).replace(/\s+/g, ' ');
+  return collapseSpace(plain.slice(span.start, span.end));
 }
 
 /**
