@@ -79,8 +79,9 @@ export function requestQuantitiesIn(text: string, base = 0): (RequestQuantity & 
   if (/unspecified\s+(?:quantity|number|duration|frequency)/i.test(text)) return [];
   const found: (RequestQuantity & { word: boolean; rank: number })[] = [];
   PATTERNS.forEach(({ re, count }, rank) => {
-    const g = new RegExp(re.source, re.flags);
-    for (const m of text.matchAll(g)) {
+    // The pattern itself (global), not a copy per call: this runs for every sentence of the letter.
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const n = count(m);
       if (!Number.isFinite(n) || n <= 0 || n >= 1000) continue;
       const raw = m[0].trim();
