@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectedQuantity, parseMedication } from '../../server/src/rules/medication.ts';
+import { expectedQuantity, parseMedication } from '../../server/src/parse/medication.ts';
 import { CLEAN_MD, CLEAN_TXT, assertOne, findingsOf, rangeAt, rangeOf, replaceOnce, spanOf } from './helpers.ts';
 
 const RULE = 'medication-quantity-mismatch';
@@ -98,7 +98,7 @@ test('negative: consistent requests, refills, and anything not explicit', () => 
   assert.deepEqual(findingsOf(CLEAN_TXT, RULE), []);
 });
 
-test('the parser (server/src/rules/medication.ts) reads each figure only when it is explicit', () => {
+test('the parser (server/src/parse/medication.ts) reads each figure only when it is explicit', () => {
   const r = parseMedication('Norco 10/325mg 1-2 tabs every 4-6 hours as needed for 10 days #80 with 1 refill');
   assert.deepEqual([r.dose?.value, r.frequency?.value, r.days?.value, r.quantity?.value, r.refills, r.asNeeded], [{ min: 1, max: 2 }, { min: 4, max: 6 }, { min: 10, max: 10 }, 80, 1, true]);
   assert.deepEqual(expectedQuantity(r), { min: 40, max: 120 });

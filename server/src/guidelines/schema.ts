@@ -41,6 +41,50 @@ export const GuidelineRowSchema = z
   })
   .strict();
 
+const ROW_ID = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
+const SOURCE = z.enum(['MTUS', 'ODG', 'ACOEM', 'statute', 'regulation', 'other']);
+const GUIDELINE = z.object({ part: z.string().min(1), edition: z.string().optional() }).strict();
+
+/**
+ * What a guideline says of a medication: the longest course it recommends, that it does not recommend it,
+ * or (for opioids) the daily dose in morphine milligram equivalents not to exceed. Same provenance as a
+ * visit row: the guideline's own words, where it says them, and `confirmed` only when a primary text or a
+ * real letter quoting the guideline verbatim gives the figure.
+ */
+export const MedicationRowSchema = z
+  .object({
+    id: ROW_ID.describe('Stable id; a user row with the same id replaces the default row.'),
+    drugClass: z.string().min(1).describe('What the row is about, as messages name it ("muscle relaxants").'),
+    names: z.array(z.string().min(1)).min(1).describe('Drug names, generic and brand, lower case, matched as whole words ("cyclobenzaprine", "flexeril").'),
+    route: z.enum(['any', 'oral', 'topical']).default('any').describe('topical: the row applies only to a cream, gel, lotion, ointment, patch or compound; oral: only to others.'),
+    kind: z.enum(['course', 'not-recommended', 'daily-dose']).describe('course: maxDays is the longest course; not-recommended: any request; daily-dose: maxMme per day, all opioids of the letter added.'),
+    maxDays: z.number().int().positive().optional().describe('course: the longest course the guideline recommends, in days.'),
+    maxMme: z.number().positive().optional().describe('daily-dose: morphine milligram equivalents per day not to exceed.'),
+    source: SOURCE,
+    guideline: GUIDELINE,
+    pages: z.array(z.string()).optional(),
+    sections: z.array(z.string()).optional(),
+    words: z.string().min(1).describe("The guideline's own words for the figure or the verdict."),
+    quotedIn: z.array(z.string().min(1)).optional().describe('Real letters that quote the words verbatim ("CM16-0219557 line 88").'),
+    confirmed: z.boolean().describe('False until a primary text or a verbatim quote in a real letter gives the figure; such rows only ever yield information.'),
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((r) => r.kind !== 'course' || r.maxDays !== undefined, { message: 'a course row needs maxDays', path: ['maxDays'] })
+  .refine((r) => r.kind !== 'daily-dose' || r.maxMme !== undefined, { message: 'a daily-dose row needs maxMme', path: ['maxMme'] });
+
+/** An opioid's conversion factor to oral morphine milligrams (per mg, or per mcg/h of a patch). */
+export const OpioidFactorSchema = z
+  .object({
+    names: z.array(z.string().min(1)).min(1).describe('Generic and brand names, lower case ("hydrocodone", "norco").'),
+    factor: z.number().positive().describe('Morphine milligram equivalents per unit of strength.'),
+    per: z.enum(['mg', 'mcg/h']).default('mg').describe('The unit of the strength the factor multiplies (mcg/h: a transdermal patch, per day worn).'),
+    component: z.enum(['first', 'only']).default('first').describe('first: in a combined strength ("10/325") the first number is the opioid.'),
+    source: z.string().min(1).describe('The conversion table the factor comes from, with its edition.'),
+    confirmed: z.boolean(),
+  })
+  .strict();
+
 const TOPIC_ID = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
 
 /** A body region or a treatment kind, and the words of an item title that name it. */
@@ -89,6 +133,8 @@ export const GuidelineTableSchema = z
     rows: z.array(GuidelineRowSchema),
     topics: TopicsSchema.optional().describe('What guideline chapters and sections are about (rule citation-topic-mismatch).'),
     timeliness: TimelinessSchema.optional().describe('Thresholds of the late-application and late-decision notes, in days.'),
+    medications: z.array(MedicationRowSchema).optional().describe('Course limits, drugs not recommended and the daily opioid dose (rule medication-over-guideline).'),
+    opioidFactors: z.array(OpioidFactorSchema).optional().describe('Conversion to morphine milligram equivalents; a user entry naming a built-in drug replaces it.'),
   })
   .strict();
 
@@ -99,3 +145,5 @@ export type TopicWords = z.infer<typeof TopicWordsSchema>;
 export type Topic = z.infer<typeof TopicSchema>;
 export type Topics = z.infer<typeof TopicsSchema>;
 export type Timeliness = z.infer<typeof TimelinessSchema>;
+export type MedicationRow = z.infer<typeof MedicationRowSchema>;
+export type OpioidFactor = z.infer<typeof OpioidFactorSchema>;

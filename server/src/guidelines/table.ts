@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { DEFAULT_GUIDELINE_TABLE } from './defaultTable.js';
 import { GuidelineTableSchema, type GuidelineRow, type Timeliness, type Topics } from './schema.js';
+import { MedicationTable, mergeMedications } from './medications.js';
 
 /** A validated guideline table with the lookups rules need. Immutable once built. */
 export class GuidelineTable {
@@ -18,9 +19,12 @@ export class GuidelineTable {
   readonly topics: Required<Topics>;
   /** Thresholds of late-application and late-decision, in days. */
   readonly timeliness: Timeliness;
+  /** Course limits, drugs not recommended, the daily opioid dose and the conversion to MME. */
+  readonly medications: MedicationTable;
 
-  constructor(rows: GuidelineRow[], mtusParts: string[], extras: { topics?: Topics; timeliness?: Timeliness } = {}) {
+  constructor(rows: GuidelineRow[], mtusParts: string[], extras: { topics?: Topics; timeliness?: Timeliness; medications?: MedicationTable } = {}) {
     this.rows = rows;
+    this.medications = extras.medications ?? new MedicationTable([], []);
     const t = extras.topics ?? {};
     this.topics = { regions: t.regions ?? [], kinds: t.kinds ?? [], chapters: t.chapters ?? [], sections: t.sections ?? [] };
     this.timeliness = extras.timeliness ?? {};
@@ -148,7 +152,8 @@ export function defaultGuidelineTable(): GuidelineTable {
     const parsed = GuidelineTableSchema.parse(DEFAULT_GUIDELINE_TABLE);
     const problems = topicReferenceProblems(parsed.topics, parsed.topics);
     if (problems.length) throw new Error(`Invalid built-in guideline table: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    defaultTable = new GuidelineTable(parsed.rows, parsed.mtusParts ?? [], { topics: parsed.topics, timeliness: parsed.timeliness });
+    const medications = new MedicationTable(parsed.medications ?? [], parsed.opioidFactors ?? []);
+    defaultTable = new GuidelineTable(parsed.rows, parsed.mtusParts ?? [], { topics: parsed.topics, timeliness: parsed.timeliness, medications });
   }
   return defaultTable;
 }
@@ -188,7 +193,13 @@ export function loadUserGuidelineTable(jsonText: string, file: string): Guidelin
   const topics = mergeTopics(base.topics, parsed.data.topics);
   const refs = topicReferenceProblems(parsed.data.topics, topics);
   if (refs.length) throw new GuidelineTableError(file, refs);
-  return new GuidelineTable(rows, parts, { topics, timeliness: { ...base.timeliness, ...parsed.data.timeliness } });
+  const medIds = new Set<string>();
+  (parsed.data.medications ?? []).forEach((r, i) => {
+    if (medIds.has(r.id)) throw new GuidelineTableError(file, [{ path: `medications[${i}].id`, message: `duplicate id "${r.id}"` }]);
+    medIds.add(r.id);
+  });
+  const medications = mergeMedications(base.medications, parsed.data.medications, parsed.data.opioidFactors);
+  return new GuidelineTable(rows, parts, { topics, timeliness: { ...base.timeliness, ...parsed.data.timeliness }, medications });
 }
 
 /** User topics extend the built-in ones: same region or kind id, or a shared chapter or section name, replaces. */

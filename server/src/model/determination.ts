@@ -1,6 +1,7 @@
 import type { LayoutId } from '../parse/layouts.js';
 import type { LanguageId, Span } from '../types.js';
 import type { Mentions } from './mentions.js';
+import type { MedicationItem } from './medication.js';
 
 /** A calendar date as written; `day` is absent for month-year mentions ("November 2009"). */
 export interface CalendarDate {
@@ -138,6 +139,8 @@ export interface Conclusion {
 
 export interface Rationale extends LabeledPart {
   conclusion?: Conclusion;
+  /** It argues for going beyond the guideline ("an exception is warranted"; not "no exceptional circumstances"). */
+  statesException: boolean;
 }
 
 export interface DisputedItem {
@@ -145,6 +148,8 @@ export interface DisputedItem {
   title: { text: string; span: Span };
   treatment?: { name: string; treatment: string; span: Span };
   quantity?: RequestQuantity;
+  /** The request read as a medication (strength, dose, frequency, days, quantity, drugs), when it is one. */
+  medication?: MedicationItem;
   bodyRegions: string[];
   verdict?: Verdict;
   partial?: PartialCertification;

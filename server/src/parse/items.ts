@@ -13,6 +13,8 @@ import type { Span } from '../types.js';
 import { type Paragraph, paragraphOf, trimSpan } from './paragraphs.js';
 import { verdictAtEnd } from './verdictAtEnd.js';
 import { parseRequestQuantity } from './quantity.js';
+import { medicationItem } from './medication.js';
+import { statesException } from './exception.js';
 import { bodyRegionsOf } from './mentions/regions.js';
 import { collapseSpace } from '../text/collapseSpace.js';
 
@@ -167,10 +169,12 @@ function buildItem(d: ItemDraft, plain: string, table: GuidelineTable): Disputed
   const partial = parsePartial(plain, titleOnly);
   const quantity = partial?.original ?? parseRequestQuantity(titleText, titleOnly.start);
   const t = table.findTreatment(titleText);
+  const medication = titleText.length <= 3000 ? medicationItem(titleText, titleOnly.start, table.medications) : undefined;
   const item: DisputedItem = {
     span: { start: titleSpan.start, end: 0 },
     title: { text: flat, span: titleOnly },
     quantity,
+    ...(medication && { medication }),
     bodyRegions: bodyRegionsOf(flat),
     verdict,
     partial,
@@ -354,7 +358,7 @@ export function rationale(part: LabeledPart): Rationale {
       phraseSpan: { start: base + phraseStart, end: base + last.index + last[0].length },
     };
   }
-  return { ...part, conclusion };
+  return { ...part, conclusion, statesException: statesException(text) };
 }
 
 /** `s` without the trailing characters that match `re` (one character each): linear, unlike /[...]+$/. */

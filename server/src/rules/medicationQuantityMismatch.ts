@@ -1,4 +1,4 @@
-import { expectedQuantity, parseMedication, requestParts, strengthsIn, type Range, type Strength } from './medication.js';
+import { expectedQuantity, requestParts, strengthsIn, type MedicationRequest, type Range, type Strength } from '../parse/medication.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { collapseSpace } from '../text/collapseSpace.js';
 
@@ -6,9 +6,8 @@ const fmt = (r: Range) => (r.min === r.max ? `${r.min}` : `${r.min}-${r.max}`);
 const inRange = (n: number, r: Range) => n >= r.min && n <= r.max;
 
 /** Quantity against dosing x duration, in the original request (all four explicit, or nothing is said). */
-function quantityFinding(title: string, titleStart: number): RuleFinding | undefined {
-  const [original] = requestParts(title, titleStart);
-  const req = parseMedication(original.text, original.base);
+function quantityFinding(req: MedicationRequest | undefined): RuleFinding | undefined {
+  if (!req) return undefined;
   const expected = expectedQuantity(req);
   if (!expected || !req.quantity) return undefined;
   const q = req.quantity.value;
@@ -67,7 +66,7 @@ export const medicationQuantityMismatch: Rule = {
       if (span.end <= span.start || span.end - span.start > 3000) continue;
       // The title as written (line breaks included), so that offsets are the document's.
       const title = doc.plain.slice(span.start, span.end);
-      const q = quantityFinding(title, span.start);
+      const q = quantityFinding(item.medication);
       if (q) out.push(q);
       const s = strengthFinding(title, span.start);
       if (s) out.push(s);

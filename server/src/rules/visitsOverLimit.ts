@@ -5,25 +5,6 @@ import { summaryTerms, titleContext } from './citationText.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 const VISIT_UNITS = new Set(['visits', 'treatments', 'sessions']);
-// An Overturned rationale that argues for going beyond the guideline ("an exception is warranted").
-const EXCEPTION_RE = /\bexception(?:al|s)?\b|\bextenuating\b|\bexceed(?:s|ing)?\s+(?:the\s+)?guidelines?\b[^.]*\b(?:warranted|reasonable|appropriate|justified|supported)\b|\bdespite\s+(?:the\s+)?guidelines?\b/i;
-
-/**
- * The course as requested (the original request of a partial certification) against the table's limit.
- * Over the limit and Overturned (or no verdict yet) contradicts the guideline: warning. Upheld is
- * consistent: information, so the reviewer sees the figure but nothing is wrong.
- */
-// "no exceptional circumstances", "there is no exception": the negation of an exception is not one.
-const NEGATED_RE = /\b(?:no|not|without|absent|neither|nor|lack\s+of)\b[^.;]{0,40}$/i;
-
-function statesException(rationale: string): boolean {
-  const re = new RegExp(EXCEPTION_RE.source, 'gi');
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(rationale))) {
-    if (!NEGATED_RE.test(rationale.slice(Math.max(0, m.index - 60), m.index))) return true;
-  }
-  return false;
-}
 
 /**
  * Whether the request is a first course: "initial" or "trial" in its title, "a request for an initial" in
@@ -41,6 +22,11 @@ function isFirstCourse(doc: Determination, item: DisputedItem): boolean {
   return new RegExp(`\\bno\\s+(?:prior|previous)\\s+(?:[\\w-]+\\s+){0,2}?${name}|\\b(?:has|had|have)\\s+not\\s+(?:had|tried|undergone|received)\\s+(?:any\\s+)?(?:prior\\s+)?${name}`, 'i').test(text);
 }
 
+/**
+ * The course as requested (the original request of a partial certification) against the table's limit.
+ * Over the limit and Overturned (or no verdict yet) contradicts the guideline: warning. Upheld is
+ * consistent: information, so the reviewer sees the figure but nothing is wrong.
+ */
 export const visitsOverLimit: Rule = {
   meta: { id: 'visits-over-limit', defaultSeverity: 'warning', description: 'The requested number of visits exceeds the guideline\'s limit.', fixable: false },
   check({ doc, table }) {
@@ -59,7 +45,7 @@ export const visitsOverLimit: Rule = {
       if (q.count <= limit) continue;
       const cite = `${row.source === 'MTUS' ? 'MTUS ' : ''}${row.guideline.part}${row.pages?.length ? `, page(s) ${row.pages.join(', ')}` : row.sections?.length ? `, ${row.sections[0]}` : ''}`;
       const consistent = item.verdict?.value === 'Upheld';
-      const exception = !consistent && statesException(item.rationale?.text ?? '');
+      const exception = !consistent && !!item.rationale?.statesException;
       const base = `${q.count} ${q.unit ?? row.limit.unit} requested for ${item.treatment.treatment}${first ? ', a first course' : ''}; ${cite} allows ${row.limit.text}${row.confirmed ? '' : ' (figure not yet confirmed from the guideline text)'}.`;
       const message = consistent
         ? `${base} The Upheld verdict is consistent with the guideline.`

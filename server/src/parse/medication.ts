@@ -1,46 +1,10 @@
 // Reading a medication request as a title writes it: "Norco 10/325mg one tablet twice daily for 14 days,
 // #40". Every figure is taken only when it is explicit; what is not understood is left undefined, and the
 // rule that uses this module then says nothing. All patterns have bounded repetitions (linear scans).
-import type { Span } from '../types.js';
+import type { Figure, MedicationItem, MedicationRequest, Range, Strength } from '../model/medication.js';
+import type { MedicationTable } from '../guidelines/medications.js';
 
-/** A closed range of numbers; min === max for an exact figure. */
-export interface Range {
-  min: number;
-  max: number;
-}
-
-export interface Figure<T> {
-  value: T;
-  /** Offsets in the text given to the parser (plus its base). */
-  span: Span;
-  raw: string;
-}
-
-export interface Strength {
-  /** The drug name as written before the strength, lower case ("norco"). */
-  drug: string;
-  /** The strength's numbers, normalized ("10/325"). */
-  value: string;
-  unit: 'mg' | 'mcg' | '%';
-  span: Span;
-  raw: string;
-}
-
-export interface MedicationRequest {
-  strengths: Strength[];
-  /** Units per dose ("one tablet", "1-2 tabs"): only with a counted form (tablet, capsule, pill, patch) or "by mouth". */
-  dose?: Figure<Range>;
-  /** Doses per day ("twice daily", "every 4-6 hours"). */
-  frequency?: Figure<Range>;
-  /** Days of treatment ("for 14 days", "x 2 weeks", "30-day supply"). */
-  days?: Figure<Range>;
-  /** Units dispensed ("#40", "quantity: 40", "(40 tablets)"); never a weight or a volume ("#60 grams"). */
-  quantity?: Figure<number>;
-  /** Refills of the dispensed quantity ("with 2 refills"). */
-  refills?: number;
-  /** "as needed", "PRN": the dosing is a ceiling. */
-  asNeeded: boolean;
-}
+export type { Figure, MedicationRequest, Range, Strength };
 
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -183,4 +147,19 @@ export function requestParts(title: string, base = 0): { text: string; base: num
   const r = rest.exec(title);
   if (r) parts.push({ text: title.slice(r.index + r[0].length), base: base + r.index + r[0].length });
   return parts;
+}
+
+const TOPICAL_RE = /\b(?:creams?|gels?|lotions?|ointments?|patch(?:es)?|sprays?|topicals?|compound(?:ed)?|liniments?|transdermal)\b/i;
+
+/**
+ * A disputed item's request read as a medication, or undefined when it states nothing of one (no drug of
+ * the table, no strength, dose or quantity). Of a partial certification, the original request is read.
+ */
+export function medicationItem(title: string, base: number, table: MedicationTable): MedicationItem | undefined {
+  const [original] = requestParts(title, base);
+  const req = parseMedication(original.text, original.base);
+  const t = original.text.slice(0, 1000);
+  const drugs = table.drugsIn(t).map((d) => ({ name: d.name, span: { start: original.base + d.index, end: original.base + d.index + d.name.length } }));
+  if (drugs.length === 0 && req.strengths.length === 0 && !req.quantity && !req.dose) return undefined;
+  return { ...req, drugs, topical: TOPICAL_RE.test(t) };
 }
