@@ -7,6 +7,7 @@ import type { Citation, DateMention, Determination, DisputedItem, RequestQuantit
 import { HEADER_LABELS } from '../parse/header.js';
 import { MONTH_NAMES, formatIso, formatUs, sameDate } from '../parse/dates.js';
 import { summaryTerms, titleContext } from '../rules/citationText.js';
+import { visitLimitOf } from '../rules/visitLimit.js';
 import type { Span } from '../types.js';
 import { clampOffset, contains, escapeMarkdown } from './context.js';
 import { VISIT_UNITS, describeRow, whereOf } from './guidelineText.js';
@@ -96,19 +97,19 @@ function requestHover(doc: Determination, item: DisputedItem, table: GuidelineTa
     return out;
   }
   out.push(`Applicable guideline${rows.length > 1 ? 's' : ''}:\n\n${rows.map(describeRow).join('\n')}`);
-  const comparable = rows.filter((r): r is GuidelineRow & { limit: NonNullable<GuidelineRow['limit']> } => !!r.limit && VISIT_UNITS.has(r.limit.unit));
+  const v = visitLimitOf(doc, item, table);
   if (!q) out.push('The title states no number of visits to compare with the limit.');
-  else if (comparable.length === 0) out.push('No visit limit in these rows to compare the request with.');
+  else if (!v) out.push('No visit limit in these rows to compare the request with.');
   else {
-    // As visits-over-limit decides: the request exceeds the guideline only when it exceeds every applicable row.
-    const row = comparable.reduce((a, b) => (b.limit.max > a.limit.max ? b : a));
-    const unconfirmed = row.confirmed ? '' : ' (a figure not yet confirmed)';
-    if (q.count <= row.limit.max) out.push(`Within the limit: ${describeCount(q)} ≤ ${row.limit.max} ${row.limit.unit}${unconfirmed}.`);
+    // As visits-over-limit decides (rules/visitLimit.ts): the most generous row, or its trial for a first course.
+    const unconfirmed = v.row.confirmed ? '' : ' (a figure not yet confirmed)';
+    const limitText = v.first ? `${v.max} ${v.row.limit.unit}, the trial of a first course` : `${v.max} ${v.row.limit.unit}`;
+    if (!v.over) out.push(`Within the limit: ${describeCount(q)} ≤ ${limitText}${unconfirmed}.`);
     else {
       const verdict = item.verdict?.value === 'Upheld'
         ? ' The Upheld verdict is consistent with the guideline.'
         : item.verdict?.value === 'Overturned' ? ' An Overturned verdict needs a stated exception to the guideline.' : '';
-      out.push(`Over the limit: ${describeCount(q)} > ${row.limit.max} ${row.limit.unit} (${escapeMarkdown(row.limit.text)})${unconfirmed}.${verdict}`);
+      out.push(`Over the limit: ${describeCount(q)} > ${limitText} (${escapeMarkdown(v.row.limit.text)})${unconfirmed}.${verdict}`);
     }
   }
   return out;

@@ -45,6 +45,16 @@ export class MedicationTable {
     return out;
   }
 
+  /** The rows of a drug name as the table has it (drugsIn's `name`). */
+  rowsFor(name: string): MedicationRow[] {
+    return this.byName.get(name.toLowerCase())?.rows ?? [];
+  }
+
+  /** The conversion factor of an opioid's name. */
+  factorFor(name: string): OpioidFactor | undefined {
+    return this.byName.get(name.toLowerCase())?.opioid;
+  }
+
   /** The daily-dose rows (the MME threshold), confirmed ones first. */
   dailyDoseRows(): MedicationRow[] {
     return this.rows.filter((r) => r.kind === 'daily-dose').sort((a, b) => Number(b.confirmed) - Number(a.confirmed));

@@ -79,7 +79,6 @@ export const OpioidFactorSchema = z
     names: z.array(z.string().min(1)).min(1).describe('Generic and brand names, lower case ("hydrocodone", "norco").'),
     factor: z.number().positive().describe('Morphine milligram equivalents per unit of strength.'),
     per: z.enum(['mg', 'mcg/h']).default('mg').describe('The unit of the strength the factor multiplies (mcg/h: a transdermal patch, per day worn).'),
-    component: z.enum(['first', 'only']).default('first').describe('first: in a combined strength ("10/325") the first number is the opioid.'),
     source: z.string().min(1).describe('The conversion table the factor comes from, with its edition.'),
     confirmed: z.boolean(),
   })
