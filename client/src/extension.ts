@@ -144,6 +144,8 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     vscode.commands.registerCommand('imr.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('imr.fixAll', () => fixAll(lc)),
     vscode.commands.registerCommand('imr.insertDisputedItem', insertDisputedItem),
+    // A code lens's click: the hover of the guideline row at the item's treatment or drug.
+    vscode.commands.registerCommand('imr.showHoverAt', showHoverAt),
     // "imr" typed at the start of a line opens the suggestions with the IMR snippets.
     vscode.workspace.onDidChangeTextDocument((e) => {
       const editor = vscode.window.activeTextEditor;
@@ -335,4 +337,15 @@ class LintStatusBar implements vscode.Disposable {
     this.changed.dispose();
     this.item.dispose();
   }
+}
+
+/** Moves the cursor to `position` in the document `uri` and shows the hover there. */
+async function showHoverAt(uri: unknown, position: unknown): Promise<void> {
+  const p = position as { line?: unknown; character?: unknown } | undefined;
+  if (typeof uri !== 'string' || typeof p?.line !== 'number' || typeof p.character !== 'number') return;
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preserveFocus: false });
+  const at = new vscode.Position(p.line, p.character);
+  editor.selection = new vscode.Selection(at, at);
+  editor.revealRange(new vscode.Range(at, at));
+  await vscode.commands.executeCommand('editor.action.showHover');
 }

@@ -27,6 +27,8 @@ export const SettingsSchema = z.object({
     .enum(['auto', 'standard', 'notice-2013', 'documents-reviewed', 'professional-review'])
     .default('auto')
     .describe('Letter layout: recognized from the headings ("auto"), or forced for every document. A single letter can force its own with a line "<!-- imr-layout: notice-2013 -->".'),
+  codeLens: z.boolean().default(true).describe('Show above each disputed item its arithmetic: the request against its guideline row, a medication\'s course and daily opioid dose (MME), a partial certification\'s subtraction.'),
+  inlayHints: z.boolean().default(true).describe('Show what a request written as a schedule adds up to ("2 times a week for 6 weeks" = 12 visits; a medication\'s tablets or days).'),
   files: z
     .record(z.string(), z.boolean())
     .default({})

@@ -6,7 +6,7 @@ import { citationFor } from '../rules/citationText.js';
 import { escapeMarkdown } from './context.js';
 
 /** Units a request's count can be compared with. */
-export const VISIT_UNITS: ReadonlySet<string> = new Set(['visits', 'treatments', 'sessions']);
+export { VISIT_UNITS } from '../guidelines/schema.js';
 
 /** "MTUS Chronic Pain Medical Treatment (2009), page(s) 60, section(s): Massage therapy" */
 export function whereOf(row: GuidelineRow): string {

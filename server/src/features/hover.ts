@@ -119,12 +119,11 @@ function partialHover(item: DisputedItem, what: 'authorized' | 'remaining'): str
   const p = item.partial!;
   const q = p[what]!;
   const out = [`**${what === 'authorized' ? 'Authorized by the Claims Administrator' : 'Remaining IMR eligible portion'}**: ${describeCount(q)}`];
-  if (p.original && p.authorized && p.remaining) {
-    const diff = p.original.count - p.authorized.count;
+  if (p.arithmetic && p.original && p.authorized && p.remaining) {
     out.push(
-      diff === p.remaining.count
+      p.arithmetic.agrees
         ? `Original ${p.original.count} − authorized ${p.authorized.count} = remaining ${p.remaining.count}.`
-        : `Original ${p.original.count} − authorized ${p.authorized.count} = ${diff}, not the ${p.remaining.count} stated as remaining.`,
+        : `Original ${p.original.count} − authorized ${p.authorized.count} = ${p.arithmetic.expected}, not the ${p.remaining.count} stated as remaining.`,
     );
   }
   return out;

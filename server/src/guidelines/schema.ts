@@ -137,6 +137,9 @@ export const GuidelineTableSchema = z
   })
   .strict();
 
+/** The limit units that count visits (a request of 12 sessions is compared with them). */
+export const VISIT_UNITS: ReadonlySet<string> = new Set(['visits', 'treatments', 'sessions']);
+
 export type GuidelineLimit = z.infer<typeof LimitSchema>;
 export type GuidelineRow = z.infer<typeof GuidelineRowSchema>;
 export type GuidelineTableInput = z.input<typeof GuidelineTableSchema>;

@@ -6,6 +6,8 @@ import { foldingRanges } from '../features/folding.js';
 import { hoverAt } from '../features/hover.js';
 import { semanticTokens } from '../features/semanticTokens.js';
 import { documentSymbols } from '../features/symbols.js';
+import { itemLenses } from '../features/codeLens.js';
+import { inlayHints } from '../features/inlayHints.js';
 import { defaultGuidelineTable, type GuidelineTable } from '../guidelines/table.js';
 
 /** The lint of a document's current version, when it is a determination. */
@@ -33,8 +35,20 @@ function isIndex(n: unknown): boolean {
   return typeof n === 'number' && Number.isInteger(n) && n >= 0;
 }
 
+/** The client command a code lens runs: show the hover at a position (client/src/extension.ts). */
+export const COMMAND_SHOW_HOVER = 'imr.showHoverAt';
+
+/** Which of the optional features the settings turn on. */
+export type FeatureSwitches = () => { codeLens: boolean; inlayHints: boolean };
+
 /** Wires the pure feature providers (server/src/features) to LSP requests. */
-export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, resultOf: ResultOf, draftOf: ResultOf = resultOf): void {
+export function registerFeatures(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  resultOf: ResultOf,
+  draftOf: ResultOf = resultOf,
+  switches: FeatureSwitches = () => ({ codeLens: true, inlayHints: true }),
+): void {
   const withDoc = <T>(uri: string, fallback: T, f: (doc: TextDocument, r: NonNullable<ReturnType<ResultOf>>) => T, of: ResultOf = resultOf): T => {
     const doc = documents.get(uri);
     const r = doc && of(doc);
@@ -63,6 +77,25 @@ export function registerFeatures(connection: Connection, documents: TextDocument
   connection.onFoldingRanges((p) => {
     checkDocumentParams('textDocument/foldingRange', p);
     return withDoc(p.textDocument.uri, [], (_doc, r) => foldingRanges(r.result));
+  });
+  connection.onCodeLens((p) => {
+    checkDocumentParams('textDocument/codeLens', p);
+    if (!switches().codeLens) return [];
+    return withDoc(p.textDocument.uri, [], (doc, r) =>
+      itemLenses(r.result, r.table ?? defaultGuidelineTable()).map((l) => {
+        const at = r.result.lines.rangeOf(l.span).start;
+        const target = r.result.lines.rangeOf(l.target).start;
+        return { range: { start: at, end: at }, command: { title: l.title, command: COMMAND_SHOW_HOVER, arguments: [doc.uri, target] } };
+      }),
+    );
+  });
+  connection.languages.inlayHint.on((p) => {
+    checkDocumentParams('textDocument/inlayHint', p);
+    if (!switches().inlayHints) return [];
+    return withDoc(p.textDocument.uri, [], (doc, r) => {
+      const range = p.range ? { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) } : undefined;
+      return inlayHints(r.result, r.table ?? defaultGuidelineTable(), range).map((h) => ({ position: r.result.lines.rangeOf({ start: h.at, end: h.at }).start, label: h.label, paddingLeft: true, tooltip: h.tooltip }));
+    });
   });
   // Plain text only: Markdown is coloured by the injected TextMate grammar.
   connection.languages.semanticTokens.on((p) => {

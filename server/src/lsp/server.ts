@@ -1,6 +1,7 @@
 import {
   type CodeAction,
   CodeActionKind,
+  CodeLensRefreshRequest,
   type CodeActionParams,
   type Connection,
   type Diagnostic,
@@ -63,6 +64,8 @@ export function startServer(connection: Connection): void {
   let configurationPull = false;
   let documentChanges = false;
   let watchFiles = false;
+  let refreshLenses = false;
+  let refreshHints = false;
   let reportedProblems = '';
   const suppressionStore = new SuppressionStore();
   /** The suppressions-file problem last shown (one message per distinct problem, not per keystroke). */
@@ -74,6 +77,8 @@ export function startServer(connection: Connection): void {
     configurationPull = !!caps.workspace?.configuration;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     watchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    refreshLenses = !!caps.workspace?.codeLens?.refreshSupport;
+    refreshHints = !!caps.workspace?.inlayHint?.refreshSupport;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceRoot = folder ? uriToPath(folder) : undefined;
     const init = (params.initializationOptions ?? {}) as InitializationOptions & { settings?: unknown };
@@ -86,6 +91,8 @@ export function startServer(connection: Connection): void {
         // ':' only: a value (citation, priority) may open the list; a space in prose never does.
         completionProvider: { triggerCharacters: [':'] },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: TOKEN_MODIFIERS }, full: true },
@@ -133,6 +140,9 @@ export function startServer(connection: Connection): void {
     }
     await reloadGuidelines();
     relintAll();
+    // Lenses and hints read the settings and the guideline table: ask the client to fetch them again.
+    if (refreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (refreshHints) connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
   async function reloadGuidelines(): Promise<void> {
@@ -471,6 +481,7 @@ export function startServer(connection: Connection): void {
       if (!settings.enable || doc.languageId !== 'markdown' || text.length > 20000 || !begunAsDetermination(text)) return undefined;
       return { result: lint(text, { languageId: 'markdown', guidelines: guidelines?.table }), table: guidelines?.table };
     },
+    () => ({ codeLens: settings.codeLens, inlayHints: settings.inlayHints }),
   );
 
   documents.listen(connection);

@@ -101,6 +101,11 @@ export interface PartialCertification {
   authorized?: RequestQuantity;
   remaining?: RequestQuantity;
   span: Span;
+  /**
+   * Original minus authorized, when the three counts are stated and the first two differ (equal counts
+   * mean they differ in what is not counted: hours a day, a strength), and whether the remaining agrees.
+   */
+  arithmetic?: { expected: number; agrees: boolean };
 }
 
 export interface Citation {

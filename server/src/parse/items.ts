@@ -199,11 +199,16 @@ function parsePartial(plain: string, span: Span): PartialCertification | undefin
   const m = PARTIAL_RE.exec(text);
   if (!m) return undefined;
   const at = (group: number) => span.start + text.indexOf(m[group], group === 1 ? 0 : m.index + m[1].length);
+  const original = parseRequestQuantity(m[1], at(1));
+  const authorized = parseRequestQuantity(m[2], at(2));
+  const remaining = parseRequestQuantity(m[3], span.start + text.lastIndexOf(m[3]));
+  const expected = original && authorized && original.count !== authorized.count ? original.count - authorized.count : undefined;
   return {
     span,
-    original: parseRequestQuantity(m[1], at(1)),
-    authorized: parseRequestQuantity(m[2], at(2)),
-    remaining: parseRequestQuantity(m[3], span.start + text.lastIndexOf(m[3])),
+    original,
+    authorized,
+    remaining,
+    ...(expected !== undefined && remaining && { arithmetic: { expected, agrees: expected === remaining.count } }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { GuidelineRow } from '../guidelines/schema.js';
+import { VISIT_UNITS, type GuidelineRow } from '../guidelines/schema.js';
 import type { GuidelineTable } from '../guidelines/table.js';
 import type { Determination, DisputedItem } from '../model/determination.js';
 import type { Severity, Span } from '../types.js';
@@ -60,7 +60,6 @@ export function figuresIn(text: string): Figure[] {
   return out;
 }
 
-const VISIT_UNITS = new Set(['visits', 'treatments', 'sessions']);
 
 /** The figures a table row states: those its limit text writes, else its structured limit. */
 function rowFigures(row: GuidelineRow): Figure[] {

@@ -7,12 +7,8 @@ export const partialCertificationMismatch: Rule = {
     const out: RuleFinding[] = [];
     for (const item of doc.items) {
       const p = item.partial;
-      if (!p?.original || !p.authorized || !p.remaining) continue;
-      const expected = p.original.count - p.authorized.count;
-      if (expected === p.remaining.count) continue;
-      // Equal counts for original and authorized mean they differ in what we do not count (hours a day,
-      // strength): no arithmetic to check.
-      if (p.original.count === p.authorized.count) continue;
+      if (!p?.arithmetic || p.arithmetic.agrees || !p.original || !p.authorized || !p.remaining) continue;
+      const { expected } = p.arithmetic;
       // Offered only where the remaining portion is written as one number ("2 sessions"): a worked-out
       // count ("1 times 6") has no one number that an edit could set.
       const figure = p.remaining.figure;

@@ -1,12 +1,10 @@
 // The one decision of a visit request against the guideline table, for visits-over-limit, the hover and
 // the code lens: the applicable rows, the most generous of them (the request exceeds the guideline only
 // if it exceeds them all) and, for a first course, its trial.
-import type { GuidelineRow } from '../guidelines/schema.js';
+import { VISIT_UNITS, type GuidelineRow } from '../guidelines/schema.js';
 import { escapeRegExp, type GuidelineTable } from '../guidelines/table.js';
 import type { Determination, DisputedItem, RequestQuantity } from '../model/determination.js';
 import { summaryTerms, titleContext } from './citationText.js';
-
-export const VISIT_UNITS = new Set(['visits', 'treatments', 'sessions']);
 
 export type LimitedRow = GuidelineRow & { limit: NonNullable<GuidelineRow['limit']> };
 
