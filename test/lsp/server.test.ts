@@ -146,6 +146,30 @@ describe('language server over stdio (push diagnostics)', { skip }, () => {
     for (const f of folds) assert.ok(f.endLine > f.startLine);
   });
 
+  test('code lens above the seed item, a click showing the treatment hover; inlay hints; both off by setting', async () => {
+    const lenses = await client.request<any[]>('textDocument/codeLens', { textDocument: { uri: SEED_URI } });
+    const title = pos(seed, 'MASSAGE THERAPY, SOFT');
+    assert.deepEqual(lenses, [
+      {
+        range: { start: title, end: title },
+        command: { title: '12 sessions requested · MTUS Chronic Pain Medical Treatment p. 60: 4-6 visits · Upheld: consistent', command: 'imr.showHoverAt', arguments: [SEED_URI, title] },
+      },
+    ]);
+    const hover = await client.request<any>('textDocument/hover', { textDocument: { uri: SEED_URI }, position: lenses[0].command.arguments[1] });
+    assert.match(hover.contents.value, /4-6 visits/);
+    assert.deepEqual(await client.request<any[]>('textDocument/inlayHint', { textDocument: { uri: SEED_URI }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } }), []);
+    client.settings = { debounceMs: 0, holdWhileTypingMs: 0, codeLens: false, inlayHints: false };
+    const count = client.published.length;
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await client.waitFor(() => client.published.slice(count).some((p) => p.uri === SEED_URI), 're-lint after settings change');
+    assert.deepEqual(await client.request<any[]>('textDocument/codeLens', { textDocument: { uri: SEED_URI } }), []);
+    client.settings = { debounceMs: 0, holdWhileTypingMs: 0 };
+    const count2 = client.published.length;
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await client.waitFor(() => client.published.slice(count2).some((p) => p.uri === SEED_URI), 're-lint after settings change back');
+    assert.equal((await client.request<any[]>('textDocument/codeLens', { textDocument: { uri: SEED_URI } })).length, 1);
+  });
+
   test('an ordinary README gets no diagnostics and no determination status', async () => {
     const uri = 'file:///work/letters/README.md';
     await client.open(uri, '# Notes\n\nThese are my notes about IMR letters; the decision date matters.\n');
