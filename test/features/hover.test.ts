@@ -33,13 +33,32 @@ test('seed: header dates, the UR mention that agrees, a month-year date', { skip
   const seed = seedText();
   let h = hover(seed, indexOf(seed, '10/22/2009'));
   assert.deepEqual(h.range, rangeOf(seed, '10/22/2009'));
-  assert.deepEqual(paras(h), ['**10/22/2009**: header field Date of Injury', '2009-10-22 (October 22, 2009)']);
+  const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+  const injuryToUr = days('2009-10-22', '2013-12-27');
+  assert.deepEqual(paras(h), ['**10/22/2009**: header field Date of Injury', '2009-10-22 (October 22, 2009)', `Date of Injury to UR Denial Date: **${injuryToUr} days** (${(injuryToUr / 365.25).toFixed(1)} years).`]);
   h = hover(seed, indexOf(seed, 'December 27, 2013') + 'December 27, 2013'.length);
   assert.deepEqual(h.range, rangeOf(seed, 'December 27, 2013'));
   assert.deepEqual(paras(h).slice(1), ['2013-12-27 (December 27, 2013)', "Agrees with the header's UR Denial Date (12/27/2013)"]);
   assert.match(paras(h)[0], /utilization review/);
   h = hover(seed, indexOf(seed, 'November 2009'));
   assert.deepEqual(paras(h), ['**November 2009**: other date (not the injury or utilization review date)', '2009-11 (November 2009), month and year only']);
+});
+
+test('seed: the header intervals the statute speaks of, and what Case Number and Priority mean', { skip: sharedMissing }, () => {
+  const seed = seedText();
+  const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+  const application = `UR Denial Date to Application Received: **${days('2013-12-27', '2014-01-09')} days**. An application is due 30 days after service of the UR decision (8 CCR 9792.10.1(b)(1)); information only, as service may follow the decision.`;
+  assert.deepEqual(paras(hover(seed, indexOf(seed, '12/27/2013'))).slice(2), [application]);
+  assert.deepEqual(paras(hover(seed, indexOf(seed, '01/09/2014'))).slice(2), [application]);
+  const decision = `Date Assigned to Decision Date: **${days('2014-01-31', '2014-06-20')} days**. A standard review is due 30 days after the records arrive (Labor Code 4610.6(d)); information only, as a late decision remains binding.`;
+  assert.deepEqual(paras(hover(seed, indexOf(seed, '06/20/2014'))).slice(2), [decision]);
+  const c = hover(seed, indexOf(seed, 'CM14-0003333') + 2);
+  assert.deepEqual(c.range, { start: rangeOf(seed, 'Case Number').start, end: rangeOf(seed, 'CM14-0003333').end });
+  assert.equal(paras(c)[0], '**Case Number**: CM14-0003333');
+  assert.match(paras(c)[1], /two-digit year/);
+  const p = hover(seed, indexOf(seed, 'Standard'));
+  assert.equal(paras(p)[0], '**Priority**: Standard');
+  assert.match(paras(p)[1], /Expedited/);
 });
 
 test('seed: the request quantity: treatment, MTUS page 60 row with its limit, over the limit and consistent with Upheld', { skip: sharedMissing }, () => {

@@ -8,6 +8,9 @@ import { HEADER_LABELS } from '../parse/header.js';
 import { MONTH_NAMES, formatIso, formatUs, sameDate } from '../parse/dates.js';
 import { summaryTerms, titleContext } from '../rules/citationText.js';
 import { visitLimitOf } from '../rules/visitLimit.js';
+import { daysBetween } from '../rules/late.js';
+import { cite as citeMedication } from '../rules/medicationOverGuideline.js';
+import { medicationFigures } from '../parse/medicationFigures.js';
 import type { Span } from '../types.js';
 import { clampOffset, contains, escapeMarkdown } from './context.js';
 import { VISIT_UNITS, describeRow, whereOf } from './guidelineText.js';
@@ -37,12 +40,82 @@ export function hoverAt(result: LintResult, offset: number, table: GuidelineTabl
       if (rg.statesNoCitation && rg.citations.length === 0 && contains(rg.valueSpan, at)) return hover(rg.valueSpan, noCitationHover(item));
     }
   }
+  for (const item of doc.items) {
+    if (at < item.span.start || at > item.span.end) continue;
+    for (const d of item.medication?.drugs ?? []) if (contains(d.span, at)) return hover(d.span, drugHover(d.name, item, table));
+  }
   for (const d of doc.dates) {
     if (d.span.start > at) break;
     if (contains(d.span, at)) return hover(d.span, dateHover(doc, d));
   }
+  for (const f of doc.headerFields) {
+    if (f.key !== 'caseNumber' && f.key !== 'priority') continue;
+    const span = { start: f.labelSpan.start, end: Math.max(f.labelSpan.end, f.valueSpan.end) };
+    if (contains(span, at)) return hover(span, FIELD_TEXT[f.key](f.raw));
+  }
   return null;
 }
+
+// -------------------------------------------------------------------------------------- header fields
+
+const FIELD_TEXT = {
+  caseNumber: (raw: string) => [
+    `**Case Number**${raw ? `: ${escapeMarkdown(raw)}` : ''}`,
+    'The IMR case number the Division of Workers\' Compensation assigns: `CM`, the two-digit year of the application, a dash and seven digits (`CM16-0219999`). It identifies the case in every letter and record of it.',
+  ],
+  priority: (raw: string) => [
+    `**Priority**${raw ? `: ${escapeMarkdown(raw)}` : ''}`,
+    '`Standard` or `Expedited`. A standard review is decided within 30 days of receiving the records (Labor Code 4610.6(d)); an expedited one, for an imminent and serious threat to health, within 3 days.',
+  ],
+} as const;
+
+/** What a header date is measured against: the intervals the statute speaks of, as information. */
+function headerIntervals(doc: Determination, key: string | undefined): string[] {
+  const d = (k: 'urDenialDate' | 'applicationReceived' | 'dateAssigned' | 'decisionDate' | 'dateOfInjury') => {
+    const x = doc.header[k]?.date?.date;
+    return x && x.day !== undefined ? x : undefined;
+  };
+  const between = (a: ReturnType<typeof d>, b: ReturnType<typeof d>) => (a && b ? daysBetween(a, b) : undefined);
+  const out: string[] = [];
+  if (key === 'urDenialDate' || key === 'applicationReceived') {
+    const n = between(d('urDenialDate'), d('applicationReceived'));
+    if (n !== undefined) out.push(`UR Denial Date to Application Received: **${n} days**. An application is due 30 days after service of the UR decision (8 CCR 9792.10.1(b)(1)); information only, as service may follow the decision.`);
+  }
+  if (key === 'dateAssigned' || key === 'decisionDate') {
+    const n = between(d('dateAssigned'), d('decisionDate'));
+    if (n !== undefined) out.push(`Date Assigned to Decision Date: **${n} days**. A standard review is due 30 days after the records arrive (Labor Code 4610.6(d)); information only, as a late decision remains binding.`);
+  }
+  if (key === 'dateOfInjury') {
+    const n = between(d('dateOfInjury'), d('urDenialDate'));
+    if (n !== undefined) out.push(`Date of Injury to UR Denial Date: **${n} days** (${(n / 365.25).toFixed(1)} years).`);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------- drugs
+
+/** A drug the guideline table knows: its rows, with source and words, and what the request's figures are. */
+function drugHover(name: string, item: DisputedItem, table: GuidelineTable): string[] {
+  const rows = table.medications.rowsFor(name);
+  const factor = table.medications.factorFor(name);
+  const out = [`**${escapeMarkdown(name)}**`];
+  for (const r of rows) {
+    const what = r.kind === 'course' ? `at most ${r.maxDays} days` : r.kind === 'not-recommended' ? 'not recommended' : `at most ${r.maxMme} MME a day`;
+    const route = r.route === 'any' ? '' : ` (${r.route})`;
+    out.push(`- ${escapeMarkdown(citeMedication(r))}, ${escapeMarkdown(r.drugClass)}${route}: **${what}**. "${escapeMarkdown(r.words)}"${r.confirmed ? '' : ' *Not yet confirmed from the guideline text.*'}`);
+  }
+  if (factor) out.push(`Opioid: ${factor.factor} MME per ${factor.per} (${escapeMarkdown(factor.source)})${factor.confirmed ? '' : ', not yet confirmed'}.`);
+  const f = item.medication ? medicationFigures(item.medication, table.medications) : {};
+  const figures: string[] = [];
+  if (f.perDay) figures.push(`${fmtRange(f.perDay)} a day`);
+  if (f.course) figures.push(`a course of ${fmtRange(f.course.days)} days`);
+  if (f.mme) figures.push(`${fmtRange(f.mme.perDay)} MME a day`);
+  if (figures.length) out.push(`This request: ${figures.join(', ')}.`);
+  if (rows.length === 0 && !factor) out.push('The guideline table has no row for it.');
+  return out;
+}
+
+const fmtRange = (r: { min: number; max: number }) => (r.min === r.max ? `${r.min}` : `${r.min}-${r.max}`);
 
 // -------------------------------------------------------------------------------------------- dates
 
@@ -66,6 +139,7 @@ function dateHover(doc: Determination, d: DateMention): string[] {
     return out;
   }
   out.push(`${formatIso(d.date)} (${writtenOut(d.date)})${d.date.day === undefined ? ', month and year only' : ''}`);
+  if (d.role === 'header') out.push(...headerIntervals(doc, d.headerKey));
   const key = d.role === 'injury' ? 'dateOfInjury' : d.role === 'ur' ? 'urDenialDate' : undefined;
   if (key) {
     const name = HEADER_LABELS.find((h) => h.key === key)!.label;
