@@ -12,25 +12,25 @@ function feed(events: [number, Parameters<typeof nextStatus>[1]][]): DocStatus |
   return s;
 }
 
-test('counts: "$(check) IMR" when clean, "$(error) N $(warning) M" otherwise, with a tooltip in words', () => {
-  const clean = feed([[0, { uri, version: 1, busy: true }], [5, { uri, version: 1, busy: false, errors: 0, warnings: 0, infos: 0, determination: true }]]);
-  assert.deepEqual(statusView(clean, 10), { visible: true, text: '$(check) IMR', tooltip: 'IMR determination: 0 errors, 0 warnings, 0 information. Click to open the Problems view.', recheckInMs: undefined });
-  const seed = feed([[0, { uri, version: 1, busy: false, errors: 1, warnings: 0, infos: 1, determination: true }]]);
-  assert.equal(statusView(seed, 0).text, '$(error) 1 $(warning) 0');
+test('the decision in the status bar ("2 items: 1 Upheld, 1 Overturned"), the problem counts in its tooltip', () => {
+  const clean = feed([[0, { uri, version: 1, busy: true }], [5, { uri, version: 1, busy: false, errors: 0, warnings: 0, infos: 0, determination: true, items: 2, upheld: 1, overturned: 1 }]]);
+  assert.deepEqual(statusView(clean, 10), { visible: true, text: '$(law) 2 items: 1 Upheld, 1 Overturned', tooltip: 'IMR determination: 0 errors, 0 warnings, 0 information. Click to open the Problems view.', recheckInMs: undefined });
+  const seed = feed([[0, { uri, version: 1, busy: false, errors: 1, warnings: 0, infos: 1, determination: true, items: 1, upheld: 1, overturned: 0 }]]);
+  assert.equal(statusView(seed, 0).text, '$(law) 1 item: 1 Upheld');
   assert.match(statusView(seed, 0).tooltip, /1 error, 0 warnings, 1 information/);
-  const two = feed([[0, { uri, version: 3, busy: false, errors: 2, warnings: 1, infos: 0, determination: true }]]);
-  assert.equal(statusView(two, 0).text, '$(error) 2 $(warning) 1');
-  const infoOnly = feed([[0, { uri, version: 1, busy: false, errors: 0, warnings: 0, infos: 2, determination: true }]]);
-  assert.equal(statusView(infoOnly, 0).text, '$(check) IMR $(info) 2');
+  const drafting = feed([[0, { uri, version: 3, busy: false, errors: 2, warnings: 1, infos: 0, determination: true, items: 3, upheld: 0, overturned: 1 }]]);
+  assert.equal(statusView(drafting, 0).text, '$(law) 3 items: 1 Overturned, 2 without a verdict');
+  const skeleton = feed([[0, { uri, version: 1, busy: false, errors: 0, warnings: 0, infos: 2, determination: true, items: 0, upheld: 0, overturned: 0 }]]);
+  assert.equal(statusView(skeleton, 0).text, '$(law) IMR: no disputed item yet');
 });
 
 test(`the spinner shows only once a lint has been busy for ${SPINNER_DELAY_MS} ms; meanwhile the last counts stay`, () => {
   const s = feed([
-    [0, { uri, version: 1, busy: false, errors: 1, warnings: 0, infos: 0, determination: true }],
+    [0, { uri, version: 1, busy: false, errors: 1, warnings: 0, infos: 0, determination: true, items: 1, upheld: 1, overturned: 0 }],
     [1000, { uri, version: 2, busy: true }],
   ]);
   const early = statusView(s, 1000 + SPINNER_DELAY_MS - 50);
-  assert.equal(early.text, '$(error) 1 $(warning) 0');
+  assert.equal(early.text, '$(law) 1 item: 1 Upheld');
   assert.equal(early.recheckInMs, 50);
   assert.equal(statusView(s, 1000 + SPINNER_DELAY_MS).text, '$(sync~spin) IMR');
   // A second "busy" for the same version keeps the original start time.
@@ -51,8 +51,9 @@ test('hidden for documents the server says are not determinations, and for unkno
 test('a late message about an older version is ignored; counts are per version', () => {
   const s = feed([[0, { uri, version: 5, busy: false, errors: 0, warnings: 0, infos: 0, determination: true }]]);
   assert.equal(nextStatus(s, { uri, version: 4, busy: false, errors: 3, warnings: 0, infos: 0, determination: true }, 1), undefined);
-  const newer = nextStatus(s, { uri, version: 6, busy: false, errors: 3, warnings: 0, infos: 0, determination: true }, 1)!;
-  assert.equal(statusView(newer, 1).text, '$(error) 3 $(warning) 0');
+  const newer = nextStatus(s, { uri, version: 6, busy: false, errors: 3, warnings: 0, infos: 0, determination: true, items: 2, upheld: 2, overturned: 0 }, 1)!;
+  assert.equal(statusView(newer, 1).text, '$(law) 2 items: 2 Upheld');
+  assert.match(statusView(newer, 1).tooltip, /3 errors/);
   assert.equal(newer.done?.version, 6);
 });
 

@@ -11,7 +11,7 @@ export interface DocStatus {
   /** When the running lint started (ms). */
   busySince: number;
   /** The last finished lint of this document (shown while the next one runs). */
-  done?: { version: number; errors: number; warnings: number; infos: number; determination: boolean };
+  done?: { version: number; errors: number; warnings: number; infos: number; determination: boolean; items: number; upheld: number; overturned: number };
 }
 
 /** The next status of a document after a LINT_STATUS notification; undefined: ignore it (an older version). */
@@ -24,7 +24,16 @@ export function nextStatus(prev: DocStatus | undefined, p: LintStatusParams, now
     version: p.version,
     busy: false,
     busySince: 0,
-    done: { version: p.version, errors: p.errors ?? 0, warnings: p.warnings ?? 0, infos: p.infos ?? 0, determination: p.determination !== false },
+    done: {
+      version: p.version,
+      errors: p.errors ?? 0,
+      warnings: p.warnings ?? 0,
+      infos: p.infos ?? 0,
+      determination: p.determination !== false,
+      items: p.items ?? 0,
+      upheld: p.upheld ?? 0,
+      overturned: p.overturned ?? 0,
+    },
   };
 }
 
@@ -50,8 +59,12 @@ export function statusView(s: DocStatus | undefined, now: number): StatusView {
   const d = s.done;
   if (!d || !d.determination) return { ...HIDDEN, recheckInMs }; // not known yet, or not a determination
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  // The decision, which VS Code shows nowhere else; the problem counts are its own counter's, so they
+  // stay in the tooltip.
+  const pending = d.items - d.upheld - d.overturned;
+  const verdicts = [d.upheld ? `${d.upheld} Upheld` : '', d.overturned ? `${d.overturned} Overturned` : '', pending ? `${pending} without a verdict` : ''].filter(Boolean);
+  const text = d.items === 0 ? '$(law) IMR: no disputed item yet' : `$(law) ${plural(d.items, 'item')}: ${verdicts.join(', ')}`;
   const tooltip = `IMR determination: ${plural(d.errors, 'error')}, ${plural(d.warnings, 'warning')}, ${d.infos} information. Click to open the Problems view.`;
-  const text = d.errors === 0 && d.warnings === 0 ? (d.infos ? `$(check) IMR $(info) ${d.infos}` : '$(check) IMR') : `$(error) ${d.errors} $(warning) ${d.warnings}`;
   return { visible: true, text, tooltip, recheckInMs };
 }
 

@@ -157,6 +157,8 @@ describe('language server over stdio (push diagnostics)', { skip }, () => {
     ]);
     const hover = await client.request<any>('textDocument/hover', { textDocument: { uri: SEED_URI }, position: lenses[0].command.arguments[1] });
     assert.match(hover.contents.value, /4-6 visits/);
+    // The status notification carries the decision for the status bar.
+    assert.ok(client.statuses.some((st: any) => st.uri === SEED_URI && !st.busy && st.items === 1 && st.upheld === 1 && st.overturned === 0), 'status with the decision');
     assert.deepEqual(await client.request<any[]>('textDocument/inlayHint', { textDocument: { uri: SEED_URI }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } }), []);
     client.settings = { debounceMs: 0, holdWhileTypingMs: 0, codeLens: false, inlayHints: false };
     const count = client.published.length;

@@ -200,7 +200,7 @@ test('plain-text real letters (letters/*.txt) are checked as plain text, with th
     const ds = await diagnosticsWhen(doc.uri, `the diagnostics of ${l}`, (d) => editorView(d).join() === expected.join());
     console.log(`    ${l}: ${ds.length ? editorView(ds).join(', ') : 'no findings'}`);
     if (l === '01.txt') assert.ok(ds.some((d) => codeOf(d) === 'ur-date-mismatch'), '01.txt: its UR-date warning');
-    await waitFor(`the status item for ${l}`, () => api.status().visible && /IMR|\$\(error\)|\$\(warning\)/.test(api.status().text), [api.onDidChangeStatus]);
+    await waitFor(`the status item for ${l}`, () => api.status().visible && /^\$\(law\) /.test(api.status().text), [api.onDidChangeStatus]);
   }
 });
 
@@ -244,9 +244,9 @@ test('the seed: exactly injury-date-mismatch and visits-over-limit, at their exa
   assert.match(visits.message, /4-6 visits/);
   assert.equal(typeof visits.code === 'object' && visits.code.target.toString(true), docUrl('visits-over-limit'));
 
-  const status = await waitFor('the status bar counts', () => {
+  const status = await waitFor('the status bar: the decision, the counts in its tooltip', () => {
     const s = api.status();
-    return s.visible && s.text === '$(error) 1 $(warning) 0' ? s : undefined;
+    return s.visible && s.text === '$(law) 1 item: 1 Upheld' ? s : undefined;
   }, [api.onDidChangeStatus]);
   assert.match(status.tooltip, /1 error, 0 warnings, 1 information/);
 });

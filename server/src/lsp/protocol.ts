@@ -15,6 +15,10 @@ export interface LintStatusParams {
   infos?: number;
   /** false when the document is not a determination (no diagnostics, no status). */
   determination?: boolean;
+  /** The decision when done: how many disputed items, and how many of them Upheld and Overturned. */
+  items?: number;
+  upheld?: number;
+  overturned?: number;
 }
 
 /** Commands the server executes (workspace/executeCommand). */

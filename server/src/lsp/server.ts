@@ -275,6 +275,10 @@ export function startServer(connection: Connection): void {
       params.errors = ds.filter((d) => d.severity === DiagnosticSeverity.Error).length;
       params.warnings = ds.filter((d) => d.severity === DiagnosticSeverity.Warning).length;
       params.infos = ds.filter((d) => d.severity === DiagnosticSeverity.Information).length;
+      const items = entry.result?.model.items ?? [];
+      params.items = items.length;
+      params.upheld = items.filter((i) => i.verdict?.value === 'Upheld').length;
+      params.overturned = items.filter((i) => i.verdict?.value === 'Overturned').length;
     }
     connection.sendNotification(LINT_STATUS, params);
   }
