@@ -3,16 +3,16 @@ import { RULES_BY_ID } from './rules/index.js';
 import type { Finding, Fix } from './types.js';
 
 // A fix runs unattended (Fix All, on save, --fix) only if it keeps what the reviewer wrote and converges.
-// For a rule whose remedy changes how the letter parses (a missing heading, guideline line or verdict), that
-// depends on the whole letter, so the engine checks it by doing it: it applies the remedy and lints the
-// result. A fix stays a fix only when its rule has one finding fewer, no rule has more, the items keep
-// their number and verdicts, and no section is lost; and when all such fixes applied together do the same
-// and leave nothing more to fix (one pass converges). A fix that fails is offered as a suggestion. A
-// remedy that does not even remove its finding (a verdict the letter's layout reads as a citation, a line
-// it does not read) is not offered at all. Each remedy checked costs one lint, so at most MAX_RELINTS are
-// checked per lint, in texts up to MAX_CHARS: the fixes if they are no more, then the suggestions if all
-// fit too (a suggestion's check runs only its own rule). Unchecked fixes are suggestions; unchecked
-// suggestions are offered as they are.
+// For a rule whose remedy changes how the letter parses (a missing heading, guideline line or verdict, a
+// redaction inside a header line), that depends on the whole letter, so the engine checks it by doing it:
+// it applies the remedy and lints the result. A fix stays a fix only when its rule has one finding fewer,
+// no rule has more, the items keep their number and verdicts, and no section is lost; and when all such
+// fixes applied together do the same and leave nothing more to fix (one pass converges). A fix that fails
+// is offered as a suggestion. A remedy that does not even remove its finding (a verdict the letter's
+// layout reads as a citation, a line it does not read) is not offered at all, nor is one that could not be
+// checked. Cost: at most MAX_RELINTS whole lints for the fixes (all of them or none) plus their combined
+// check, and at most MAX_RELINTS one-rule lints for the suggestions, checked in groups; in texts up to
+// MAX_CHARS (beyond, fixes are suggestions and nothing is checked).
 
 const MAX_RELINTS = 8;
 const MAX_CHARS = 100_000;
@@ -51,25 +51,28 @@ export function applyEditsOf(text: string, edits: readonly { span: { start: numb
 export function verifyRemedies(text: string, findings: Finding[], model: Determination, relint: Relint): Finding[] {
   const candidates = findings.filter((f) => RULES_BY_ID.get(f.ruleId)?.meta.verifyFixes && f.fixes.length > 0);
   if (candidates.length === 0) return findings;
+  if (text.length > MAX_CHARS) return demoteAll(findings, new Set(candidates));
   const before = perRule(findings);
-  const remedies = candidates.flatMap((f) => f.fixes.map((fx) => ({ f, fx })));
-  // Fixes first: they are what runs unattended; then suggestions, in the order the letter has them.
-  // All fixes or none, then all suggestions or none: a letter with more (many items without a guideline
-  // line) gets its fixes as suggestions, never a few as fixes and the same remedy elsewhere as a
-  // suggestion; and checking 8 of 500 alike suggestions would cost 8 lints and tell the reviewer nothing.
-  const fixes = remedies.filter((r) => r.fx.kind === 'fix');
-  const suggestions = remedies.filter((r) => r.fx.kind !== 'fix');
-  const checked = text.length > MAX_CHARS || fixes.length > MAX_RELINTS ? [] : fixes.length + suggestions.length <= MAX_RELINTS ? remedies : fixes;
   const dropped = new Set<Fix>();
+  /** Remedies known to remove their finding. */
+  const removes = new Set<Fix>();
   const kept = new Set<Finding>();
   const lastAfter = new Map<Finding, { findings: Finding[] }>();
-  for (const { f, fx } of checked) {
-    // A suggestion is only checked for removing its finding, so only its rule runs; a fix is checked whole.
-    const after = relint(applyEditsOf(text, fx.edits), fx.kind === 'fix' ? undefined : f.ruleId);
-    if ((perRule(after.findings).get(f.ruleId) ?? 0) >= (before.get(f.ruleId) ?? 0)) dropped.add(fx);
-    else if (fx.kind === 'fix' && onlyRemoved(before, after.findings, [f]) && keepsStructure(model, after.model)) {
-      kept.add(f);
-      lastAfter.set(f, after);
+  // Fixes, each by a whole lint: they are what runs unattended. All of them or none: a letter with more
+  // than MAX_RELINTS gets them all as suggestions (checked below as such), never a few as fixes and the
+  // same remedy elsewhere as a suggestion.
+  const fixes = candidates.flatMap((f) => f.fixes.filter((x) => x.kind === 'fix').map((fx) => ({ f, fx })));
+  if (fixes.length <= MAX_RELINTS) {
+    for (const { f, fx } of fixes) {
+      const after = relint(applyEditsOf(text, fx.edits));
+      if ((perRule(after.findings).get(f.ruleId) ?? 0) >= (before.get(f.ruleId) ?? 0)) dropped.add(fx);
+      else {
+        removes.add(fx);
+        if (onlyRemoved(before, after.findings, [f]) && keepsStructure(model, after.model)) {
+          kept.add(f);
+          lastAfter.set(f, after);
+        }
+      }
     }
   }
   // Together, in one pass, as Fix All applies them; and nothing left for a second pass.
@@ -85,12 +88,62 @@ export function verifyRemedies(text: string, findings: Finding[], model: Determi
     const after = lastAfter.get(f)!;
     if (after.findings.some((x) => RULES_BY_ID.get(x.ruleId)?.meta.verifyFixes && x.fixes.some((y) => y.kind === 'fix'))) kept.clear();
   }
-  const isCandidate = new Set(candidates);
+  checkSuggestions(text, candidates, before, relint, { dropped, removes });
   return findings.map((f) => {
-    if (!isCandidate.has(f)) return f;
+    if (!candidates.includes(f)) return f;
     const fixes = f.fixes
       .filter((x) => !dropped.has(x))
       .map((x) => (x.kind === 'fix' && !kept.has(f) ? { ...x, kind: 'suggestion' as const, preferred: false } : x));
     return { ...f, fixes };
   });
+}
+
+/** Beyond MAX_CHARS nothing is checked: fixes are offered as suggestions, suggestions as they are. */
+function demoteAll(findings: Finding[], candidates: Set<Finding>): Finding[] {
+  return findings.map((f) => (candidates.has(f) ? { ...f, fixes: f.fixes.map((x) => (x.kind === 'fix' ? { ...x, kind: 'suggestion' as const, preferred: false } : x)) } : f));
+}
+
+/**
+ * Every remedy offered as a suggestion (and every fix not yet known to remove its finding) must remove it.
+ * They are checked in groups, by running only their rule: the k-th remedy of every finding of one rule,
+ * applied together (they sit at different places), must lower the rule's count by their number. A group
+ * that does not is checked remedy by remedy while relints remain; a remedy left unchecked is not offered.
+ * A letter of 500 items without a guideline line costs one relint, not 500.
+ */
+function checkSuggestions(text: string, candidates: Finding[], before: Map<string, number>, relint: Relint, known: { dropped: Set<Fix>; removes: Set<Fix> }): void {
+  const groups = new Map<string, { f: Finding; fx: Fix }[]>();
+  for (const f of candidates) {
+    f.fixes
+      .filter((x) => !known.dropped.has(x) && !known.removes.has(x))
+      .forEach((fx, k) => {
+        const key = `${f.ruleId}\u0000${k}`;
+        const g = groups.get(key);
+        if (g) g.push({ f, fx });
+        else groups.set(key, [{ f, fx }]);
+      });
+  }
+  let budget = MAX_RELINTS;
+  const removesAlone = (f: Finding, fx: Fix) => (perRule(relint(applyEditsOf(text, fx.edits), f.ruleId).findings).get(f.ruleId) ?? 0) < (before.get(f.ruleId) ?? 0);
+  for (const group of groups.values()) {
+    const rule = group[0].f.ruleId;
+    const edits = group.flatMap((g) => g.fx.edits);
+    if (group.length > 1 && budget > 0 && disjoint(edits)) {
+      budget--;
+      const after = perRule(relint(applyEditsOf(text, edits), rule).findings).get(rule) ?? 0;
+      if (after <= (before.get(rule) ?? 0) - group.length) continue;
+    }
+    for (const { f, fx } of group) {
+      if (budget > 0) {
+        budget--;
+        if (removesAlone(f, fx)) continue;
+      }
+      known.dropped.add(fx);
+    }
+  }
+}
+
+function disjoint(edits: readonly { span: { start: number; end: number } }[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i].span.start < sorted[i - 1].span.end || sorted[i].span.start === sorted[i - 1].span.start) return false;
+  return true;
 }

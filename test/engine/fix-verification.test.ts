@@ -105,24 +105,43 @@ test('a suggestion is checked by running only its own rule; a fix by linting the
   }
 });
 
-test('remedies are checked all of a kind or none: 500 alike suggestions cost no re-lint, a few are each checked', () => {
+test('alike suggestions are checked together: one re-lint for 3 items or 500; each stays offered', () => {
   const count = (n: number) => {
     const text = CLEAN_TXT.replace('neck: Upheld', `neck: Upheld${'\nneck: Upheld'.repeat(n)}`);
     assert.notEqual(text, CLEAN_TXT);
     const first = lint(text, { languageId: 'plaintext', verifyFixes: false });
     const remedies = first.findings.filter((f) => f.ruleId === 'missing-guideline-citation').flatMap((f) => f.fixes);
     let relints = 0;
-    const checked = verifyRemedies(text, first.findings, first.model, (t) => {
+    const checked = verifyRemedies(text, first.findings, first.model, (t, onlyRule) => {
       relints++;
-      return lint(t, { languageId: 'plaintext', verifyFixes: false });
+      return lint(t, { languageId: 'plaintext', verifyFixes: false, rules: onlyRule ? { 'missing-section': 'off' } : undefined });
     });
-    return { remedies: remedies.length, relints, kinds: new Set(checked.flatMap((f) => f.fixes.map((x) => x.kind))) };
+    const offered = checked.filter((f) => f.ruleId === 'missing-guideline-citation').flatMap((f) => f.fixes);
+    return { remedies: remedies.length, relints, offered: offered.length };
   };
-  const few = count(2);
-  assert.ok(few.remedies >= 2 && few.remedies <= 8, `${few.remedies} remedies`);
-  assert.equal(few.relints, few.remedies);
-  const many = count(500);
-  assert.ok(many.remedies > 8);
-  assert.equal(many.relints, 0);
-  assert.deepEqual([...many.kinds], ['suggestion']);
+  for (const n of [2, 500]) {
+    const c = count(n);
+    assert.ok(c.remedies >= n, `${c.remedies} remedies`);
+    assert.deepEqual({ relints: c.relints, offered: c.offered }, { relints: 1, offered: c.remedies }, `${n} repeated items`);
+  }
+});
+
+test('a group with a remedy that does not remove its finding is checked one by one, and that remedy is dropped', () => {
+  const text = CLEAN_TXT.replace('neck: Upheld', 'neck: Upheld\nneck: Upheld\nneck: Upheld');
+  const first = lint(text, { languageId: 'plaintext', verifyFixes: false });
+  const targets = first.findings.filter((f) => f.ruleId === 'missing-guideline-citation' && f.fixes.length > 0);
+  assert.ok(targets.length >= 2, `${targets.length} items without a guideline line`);
+  // The relint pretends the first item's insertion is not read (its finding stays); it is the earliest,
+  // so it sits at the same offset whether it is applied alone or with the others.
+  const bad = targets[0].fixes[0].edits[0];
+  const relints: string[] = [];
+  const checked = verifyRemedies(text, first.findings, first.model, (t, onlyRule) => {
+    const applied = t.startsWith(bad.newText, bad.span.start) && !text.startsWith(bad.newText, bad.span.start);
+    relints.push(applied ? 'with the bad one' : 'without');
+    const after = lint(t, { languageId: 'plaintext', verifyFixes: false });
+    return { ...after, findings: applied ? [...after.findings, targets[0]] : after.findings };
+  });
+  assert.deepEqual(relints, ['with the bad one', ...targets.map((_, i) => (i === 0 ? 'with the bad one' : 'without'))], 'the group, then each remedy alone');
+  const offered = checked.filter((f) => f.ruleId === 'missing-guideline-citation' && targets.some((t) => t.span.start === f.span.start)).map((f) => f.fixes.length);
+  assert.deepEqual(offered, targets.map((t, i) => t.fixes.length - (i === 0 ? 1 : 0)));
 });

@@ -33,3 +33,22 @@ test('the fix properties hold over every real letter (as published and with the 
   process.stdout.write(`# real letters: ${fixes} fixes and first suggestions checked\n`);
   assert.deepEqual(violations, []);
 });
+
+// What `npm run fuzz -- --calls 100000 --seed 20261203` found (minimized by the run). Each broke a fix
+// property before its fix: suggestions offered unchecked beyond the re-lint budget (1-3), a redaction that
+// made a header line a label (4), a priority run into the next label (5).
+const FOUND: [string, 'markdown' | 'plaintext', string][] = [
+  ['many items: "Cite Acupuncture Medical Treatment" did not remove its finding', 'markdown', ':Upheld\n:Upheld\n:Upheld\n:Upheld\nAcupuncture :Upheld\n${1:x}ld\n\f s: Upheld\n\fC: Upheld\n'],
+  ['two letters: "Insert a citation line to fill in" did not remove its finding', 'markdown', 'ISSUE AT DISPUTE\nCase Number:\n<b>Case Number:'],
+  ['"Add the verdict Upheld" did not remove its finding', 'plaintext', 'IMR ISSUESDECISIONSAND RATIONALES\ne\nClaims Administrator guideline:\nr: Upheld\na: Upheld\na:\n\nT'],
+  ['the redaction of "4 Ma Street" left an invalid-date', 'markdown', 'Application 4 Ma Street\nReceived:'],
+  ['"Change to Standard" did not remove its finding', 'markdown', 'Priority:>Date of Injury:'],
+];
+
+test('the inputs the long fuzz run found keep every fix property', async () => {
+  const { checkFixes, checkLint } = await import('./properties.ts');
+  for (const [what, languageId, text] of FOUND) {
+    const c = checkLint(text, languageId);
+    assert.deepEqual([...c.violations, ...checkFixes(text, languageId, c.result!).violations], [], what);
+  }
+});

@@ -16,12 +16,14 @@ export const invalidPriority: Rule = {
     // move, never deleted by a suggestion.
     if (f.raw.length > MAX_REPLACED) return [{ span: f.valueSpan, message }];
     const nearest = VALUES.map((v) => ({ v, d: distance(f.raw.toLowerCase(), v.toLowerCase()) })).sort((a, b) => a.d - b.d)[0].v;
+    // A value run into the next label ("Priority:>Date of Injury:") keeps the label a label.
+    const gap = /\w/.test(doc.plain[f.valueSpan.end] ?? '') ? ' ' : '';
     return [{
       span: f.valueSpan,
       message,
       fixes: [
-        { title: `Change to ${nearest}`, kind: 'suggestion', edits: [{ span: f.valueSpan, newText: nearest }] },
-        ...VALUES.filter((v) => v !== nearest).map((v) => ({ title: `Change to ${v}`, kind: 'suggestion' as const, edits: [{ span: f.valueSpan, newText: v }] })),
+        { title: `Change to ${nearest}`, kind: 'suggestion', edits: [{ span: f.valueSpan, newText: nearest + gap }] },
+        ...VALUES.filter((v) => v !== nearest).map((v) => ({ title: `Change to ${v}`, kind: 'suggestion' as const, edits: [{ span: f.valueSpan, newText: v + gap }] })),
       ],
     }];
   },

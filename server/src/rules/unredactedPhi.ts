@@ -55,6 +55,9 @@ export const unredactedPhi: Rule = {
     defaultSeverity: 'warning',
     description: 'The letter contains personal identifiers (SSN, phone, e-mail, street address, date of birth) that must be redacted.',
     fixable: true,
+    // A redaction inside a header line can turn it into a label with a value ("Application [REDACTED]
+    // Received:"): checked by doing it, like the structural remedies.
+    verifyFixes: true,
   },
   check({ doc }) {
     const text = doc.text;
