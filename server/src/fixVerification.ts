@@ -62,7 +62,9 @@ export function verifyRemedies(text: string, findings: Finding[], model: Determi
   // than MAX_RELINTS gets them all as suggestions (checked below as such), never a few as fixes and the
   // same remedy elsewhere as a suggestion.
   const fixes = candidates.flatMap((f) => f.fixes.filter((x) => x.kind === 'fix').map((fx) => ({ f, fx })));
-  if (fixes.length <= MAX_RELINTS) {
+  // Fixes that insert at one place (three missing headings at the end of an empty text) cannot all hold
+  // in one pass, whatever their relints say: suggestions, without the cost of checking them as fixes.
+  if (fixes.length <= MAX_RELINTS && disjoint(fixes.flatMap((x) => x.fx.edits))) {
     for (const { f, fx } of fixes) {
       const after = relint(applyEditsOf(text, fx.edits));
       if ((perRule(after.findings).get(f.ruleId) ?? 0) >= (before.get(f.ruleId) ?? 0)) dropped.add(fx);

@@ -145,3 +145,16 @@ test('a group with a remedy that does not remove its finding is checked one by o
   const offered = checked.filter((f) => f.ruleId === 'missing-guideline-citation' && targets.some((t) => t.span.start === f.span.start)).map((f) => f.fixes.length);
   assert.deepEqual(offered, targets.map((t, i) => t.fixes.length - (i === 0 ? 1 : 0)));
 });
+
+test('fixes inserting at one place are suggestions without a whole-letter relint: each is checked as a suggestion', () => {
+  const first = lint('', { languageId: 'markdown', verifyFixes: false });
+  const headings = first.findings.filter((f) => f.ruleId === 'missing-section');
+  assert.ok(headings.length >= 3);
+  const calls: string[] = [];
+  const checked = verifyRemedies('', first.findings, first.model, (t, onlyRule) => {
+    calls.push(onlyRule ?? 'all rules');
+    return lint(t, { languageId: 'markdown', verifyFixes: false });
+  });
+  assert.ok(calls.length > 0 && calls.every((c) => c === 'missing-section'), calls.join());
+  assert.deepEqual(checked.filter((f) => f.ruleId === 'missing-section').map((f) => f.fixes.map((x) => x.kind)), headings.map(() => ['suggestion']));
+});
