@@ -1,6 +1,6 @@
 // Screenshots of the real workbench (code-server in headless Chromium) with the installed extension, for
 // README.md: the seed with its squiggles and the Problems panel, the quick-fix menu on the injury date,
-// the Outline view. Each is taken only once the DOM shows what it is meant to show; otherwise this fails
+// a code lens and an inlay hint, the Outline view. Each is taken only once the DOM shows what it is meant to show; otherwise this fails
 // (and leaves the page as it was in <run>/screenshot-failure.png).
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ export const SHOTS = [
   { file: 'diagnostics.png', what: 'the seed with its squiggles and the Problems panel' },
   { file: 'quick-fix.png', what: 'the quick-fix menu on the injury date' },
   { file: 'outline.png', what: 'the Outline view of the seed' },
+  { file: 'code-lens.png', what: 'the code lens above a disputed item and the inlay hint after its schedule' },
 ];
 
 const WAIT = { timeout: 30_000 };
@@ -32,6 +33,9 @@ export function screenshotWorkspace(runDir, shared) {
   copyFileSync(join(shared, 'seed', seed), join(folder, 'seed.md'));
   for (const l of ['01.txt', '05.txt']) copyFileSync(join(shared, 'real-imr', l), join(folder, 'letters', l));
   writeFileSync(join(folder, 'README.md'), '# Determinations\n\nDrafts in progress.\n');
+  // The seed with its request written as a schedule: a code lens above the item, an inlay hint after it.
+  const text = readFileSync(join(shared, 'seed', seed), 'utf8');
+  writeFileSync(join(folder, 'schedule.md'), text.replace('TIMES 12 SESSIONS', '2 TIMES A WEEK FOR 6 WEEKS'));
   return folder;
 }
 
@@ -107,6 +111,24 @@ export async function takeScreenshots({ browser, baseUrl, folder, outDir, runDir
     await shoot(page, join(outDir, SHOTS[1].file), results);
     await page.keyboard.press('Escape');
     await fix.waitFor({ state: 'hidden', ...WAIT });
+
+    step = 'the code lens and the inlay hint';
+    // 4 (taken before the Outline changes the layout). schedule.md: the lens above the item, "= 12 visits" after its schedule.
+    {
+      const open = await quickOpen(page, 'schedule.md');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'schedule.md' }).first().waitFor(WAIT);
+      await open.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: 'schedule.md' }).waitFor(WAIT);
+      await goTo(page, 22, 1);
+      await page.locator('.monaco-editor .codelens-decoration', { hasText: 'visits requested' }).first().waitFor(WAIT);
+      await page.locator('.monaco-editor .view-lines', { hasText: '= 12 visits' }).first().waitFor(WAIT);
+      await page.mouse.move(25, 500);
+      await shoot(page, join(outDir, SHOTS[3].file), results);
+      const back = await quickOpen(page, 'seed.md');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'seed.md' }).first().waitFor(WAIT);
+      await back.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: 'seed.md' }).waitFor(WAIT);
+    }
 
     step = 'the Outline view';
     // 3. The Outline view: header fields, the three sections, the disputed item with its verdict.

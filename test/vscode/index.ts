@@ -548,6 +548,31 @@ test('completion, hover and document symbols answer through the vscode.execute..
   assert.ok(decisions, 'the item under the decisions section');
 });
 
+test('the code lens above a disputed item and an inlay hint after a schedule, in the editor; the lens click shows the row\'s hover', async () => {
+  const file = join(ws, 'scratch', 'schedule.md');
+  const text = seedText().replace('TIMES 12 SESSIONS', '2 TIMES A WEEK FOR 6 WEEKS');
+  assert.notEqual(text, seedText());
+  writeFileSync(file, text);
+  const editor = await open(file, 'markdown');
+  const doc = editor.document;
+  await diagnosticsWhen(doc.uri, 'the diagnostics of schedule.md', (d) => d.some((x) => codeOf(x) === 'visits-over-limit'));
+  const title = doc.positionAt(text.indexOf('MASSAGE THERAPY, SOFT'));
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+  assert.deepEqual(lenses.map((l) => [l.range.start.line, l.range.start.character, l.command?.title, l.command?.command]), [
+    [title.line, title.character, '12 visits requested · MTUS Chronic Pain Medical Treatment p. 60: 4-6 visits · Upheld: consistent', 'imr.showHoverAt'],
+  ]);
+  const end = doc.positionAt(text.indexOf('2 TIMES A WEEK FOR 6 WEEKS') + '2 TIMES A WEEK FOR 6 WEEKS'.length);
+  const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
+  assert.deepEqual(hints.map((h) => [h.position.line, h.position.character, typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')]), [[end.line, end.character, '= 12 visits']]);
+  // The lens's command puts the cursor on the treatment, where the hover shows the guideline row.
+  const [uri, at] = lenses[0].command!.arguments as [string, { line: number; character: number }];
+  await vscode.commands.executeCommand('imr.showHoverAt', uri, at);
+  const treatment = doc.positionAt(text.indexOf('MASSAGE THERAPY, SOFT'));
+  assert.deepEqual([vscode.window.activeTextEditor?.selection.active.line, vscode.window.activeTextEditor?.selection.active.character], [treatment.line, treatment.character]);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, treatment);
+  assert.match(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), /4-6 visits/);
+});
+
 // 7. Settings.
 
 test('settings: imr.rules {"visits-over-limit": "off"} removes that diagnostic without a restart, and it comes back', async () => {
