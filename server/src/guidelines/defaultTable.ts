@@ -1,5 +1,6 @@
 import { DEFAULT_TIMELINESS, DEFAULT_TOPICS } from './defaultTopics.js';
 import type { GuidelineTableInput } from './schema.js';
+import { DEFAULT_MEDICATIONS, DEFAULT_OPIOID_FACTORS } from './defaultMedications.js';
 
 // The facts of DOMAIN.md ("Guideline limits"), as data. Figures marked confirmed: false are believed but
 // not yet checked against a primary text; rules never raise more than information on them.
@@ -16,6 +17,8 @@ const CRPS = ['crps|reflex sympathetic|complex regional'];
 
 export const DEFAULT_GUIDELINE_TABLE: GuidelineTableInput = {
   topics: DEFAULT_TOPICS,
+  medications: DEFAULT_MEDICATIONS,
+  opioidFactors: DEFAULT_OPIOID_FACTORS,
   timeliness: DEFAULT_TIMELINESS,
   mtusParts: [
     'Chronic Pain Medical Treatment', 'Chronic Pain Treatment', 'Chronic Pain', 'Low Back Complaints',

@@ -12,6 +12,7 @@ import { invalidDate } from './invalidDate.js';
 import { invalidPriority } from './invalidPriority.js';
 import { lateApplication, lateDecision } from './late.js';
 import { medicationQuantityMismatch } from './medicationQuantityMismatch.js';
+import { medicationOverGuideline } from './medicationOverGuideline.js';
 import { missingConclusion } from './missingConclusion.js';
 import { limitMisquoted } from './limitMisquoted.js';
 import { missingClaimsAdministratorGuideline } from './missingClaimsAdministratorGuideline.js';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   visitsOverLimit,
   citationTopicMismatch,
   medicationQuantityMismatch,
+  medicationOverGuideline,
   partialCertificationMismatch,
   verdictConflict,
   missingVerdict,
