@@ -43,6 +43,8 @@ const FOUND: [string, 'markdown' | 'plaintext', string][] = [
   ['"Add the verdict Upheld" did not remove its finding', 'plaintext', 'IMR ISSUESDECISIONSAND RATIONALES\ne\nClaims Administrator guideline:\nr: Upheld\na: Upheld\na:\n\nT'],
   ['the redaction of "4 Ma Street" left an invalid-date', 'markdown', 'Application 4 Ma Street\nReceived:'],
   ['"Change to Standard" did not remove its finding', 'markdown', 'Priority:>Date of Injury:'],
+  // seed 20261204: the standard "did not cite" sentence among other words; the whole value was replaced.
+  ['"Insert a citation line to fill in" deleted a line break', 'markdown', 'MAXIMUS guideline:h\ni\nD\n.\n.\n.\ndid not cite any medical evidence\n\nD'],
 ];
 
 test('the inputs the long fuzz run found keep every fix property', async () => {

@@ -42,6 +42,16 @@ test('"did not cite any medical evidence" on an ordinary item: reported on the s
   assertFixResolves(text, f);
 });
 
+test('"did not cite" among other words of the reviewer: only the standard sentence is replaced (fuzz: the whole value and its line breaks were)', () => {
+  const value = `See the notes.\n${NO_CITATION}`;
+  const text = replaceOnce(CLEAN_MD, MASSAGE_MX, `**MAXIMUS guideline:** ${value}`);
+  const f = findingsOf(text, RULE)[0];
+  assert.ok(f, 'reported');
+  const at = text.indexOf(NO_CITATION);
+  assert.deepEqual(firstFix(f).edits.map((e) => [e.span.start, e.span.end, e.newText]), [[at, at + NO_CITATION.length, MASSAGE_CITATION]]);
+  assert.match(assertFixResolves(text, f), /See the notes\.\n/);
+});
+
 test('an empty line: reported on the label; the fix puts the citation after the bold label, as the seed writes it', () => {
   const text = replaceOnce(CLEAN_MD, MASSAGE_MX, '**MAXIMUS guideline:**');
   const f = assertOne(text, RULE, { range: rangeOf(text, 'MAXIMUS guideline:', MASSAGE_TITLE), severity: 'error' });

@@ -44,12 +44,19 @@ function emptyOrWrong(text: string, item: DisputedItem, g: NonNullable<DisputedI
       edits: [
         empty
           ? insertAfterLabel(text, g.labelSpan.end, citation)
-          : g.statesNoCitation
-            ? { span: g.valueSpan, newText: citation }
-            : { span: { start: g.valueSpan.start, end: g.valueSpan.start }, newText: `${citation} ` },
+          : (g.statesNoCitation && replaceNoCitation(text, g.valueSpan, citation)) || { span: { start: g.valueSpan.start, end: g.valueSpan.start }, newText: `${citation} ` },
       ],
     }],
   };
+}
+
+/** The standard sentence ("The Expert Reviewer did not cite any medical evidence for its decision."). */
+const NO_CITATION_RE = /(?:the\s+(?:expert\s+)?reviewer\s+)?did\s+not\s+cite\s+any\s+medical\s+evidence(?:\s+for\s+(?:its|his|her|the)\s+decision)?(?:\s*\.)?/i;
+
+/** The citation in place of the standard sentence only: the reviewer's other words around it stay. */
+function replaceNoCitation(text: string, value: { start: number; end: number }, citation: string) {
+  const m = NO_CITATION_RE.exec(text.slice(value.start, value.end));
+  return m ? { span: { start: value.start + m.index, end: value.start + m.index + m[0].length }, newText: citation } : undefined;
 }
 
 function insertAfterLabel(text: string, labelEnd: number, citation: string) {
