@@ -54,7 +54,24 @@ export function readMarkdown(text: string): { plain: string; unparsed: { start: 
 // remark-parse (micromark) is superlinear on deep container nesting, on long runs of emphasis delimiters
 // on lists of thousands of items and on thousands of HTML tags in one block. No letter comes near these limits (the real letters
 // and the seed: quote depth 0, list depth 1, at most 60 delimiters and 30 list items in a block).
-export const MARKDOWN_LIMITS = { depth: 12, delimiters: 400, listItems: 300, tags: 400 };
+export const MARKDOWN_LIMITS = { depth: 12, delimiters: 400, listItems: 300, tags: 400, commentScan: 500_000 };
+
+/**
+ * How far remark-parse scans for the ends of the block's HTML comments: each "<!--" is read up to the next
+ * "-->", or to the end of the block when there is none, so 300 unclosed openers in 12 KB cost 3.6 million
+ * steps (fuzzing found one at 150 ms). Linear: the closes are found once, from the end.
+ */
+function commentScan(block: string): number {
+  const closes: number[] = [];
+  for (let i = block.indexOf('-->'); i >= 0; i = block.indexOf('-->', i + 3)) closes.push(i);
+  let cost = 0;
+  let j = 0;
+  for (let open = block.indexOf('<!--'); open >= 0; open = block.indexOf('<!--', open + 4)) {
+    while (j < closes.length && closes[j] < open + 4) j++;
+    cost += (j < closes.length ? closes[j] : block.length) - open;
+  }
+  return cost;
+}
 
 /** Why a block must not go to remark-parse (undefined: it may). One linear pass over its lines. */
 function tooComplex(block: string): string | undefined {
@@ -69,6 +86,7 @@ function tooComplex(block: string): string | undefined {
   }
   if (delimiters > MARKDOWN_LIMITS.delimiters) return `${delimiters} emphasis marks`;
   if (tags > MARKDOWN_LIMITS.tags) return `${tags} HTML tags`;
+  if (tags > 1 && commentScan(block) > MARKDOWN_LIMITS.commentScan) return 'HTML comments left open';
   // Each line's container prefix: blanks, quote markers and list markers ("> 1. - x" is three deep).
   for (let i = 0; i < block.length; ) {
     let quotes = 0;
