@@ -126,10 +126,10 @@ function checkSuggestions(text: string, candidates: Finding[], before: Map<strin
   }
   let budget = MAX_RELINTS;
   const removesAlone = (f: Finding, fx: Fix) => (perRule(relint(applyEditsOf(text, fx.edits), f.ruleId).findings).get(f.ruleId) ?? 0) < (before.get(f.ruleId) ?? 0);
-  for (const group of groups.values()) {
+  for (const group of [...groups.values()].flatMap(disjointParts)) {
     const rule = group[0].f.ruleId;
     const edits = group.flatMap((g) => g.fx.edits);
-    if (group.length > 1 && budget > 0 && disjoint(edits)) {
+    if (group.length > 1 && budget > 0) {
       budget--;
       const after = perRule(relint(applyEditsOf(text, edits), rule).findings).get(rule) ?? 0;
       if (after <= (before.get(rule) ?? 0) - group.length) continue;
@@ -142,6 +142,24 @@ function checkSuggestions(text: string, candidates: Finding[], before: Map<strin
       known.dropped.add(fx);
     }
   }
+}
+
+/**
+ * A group split into parts whose edits are disjoint, so that each part can be applied at once (three
+ * missing headings of one letter insert at one place: one part for each heading, each across the letters).
+ */
+function disjointParts<T extends { fx: Fix }>(group: T[]): T[][] {
+  const parts: { items: T[]; spans: { start: number; end: number }[] }[] = [];
+  for (const g of group) {
+    const spans = g.fx.edits.map((e) => e.span);
+    const clash = (p: { spans: { start: number; end: number }[] }) => p.spans.some((a) => spans.some((b) => a.start === b.start || (a.start < b.end && b.start < a.end)));
+    const part = parts.find((p) => !clash(p));
+    if (part) {
+      part.items.push(g);
+      part.spans.push(...spans);
+    } else parts.push({ items: [g], spans: [...spans] });
+  }
+  return parts.map((p) => p.items);
 }
 
 function disjoint(edits: readonly { span: { start: number; end: number } }[]): boolean {
