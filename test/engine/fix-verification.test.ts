@@ -158,3 +158,17 @@ test('fixes inserting at one place are suggestions without a whole-letter relint
   assert.ok(calls.length > 0 && calls.every((c) => c === 'missing-section'), calls.join());
   assert.deepEqual(checked.filter((f) => f.ruleId === 'missing-section').map((f) => f.fixes.map((x) => x.kind)), headings.map(() => ['suggestion']));
 });
+
+test('headings missing in several letters of one file: one lint per heading across the letters, each heading still offered', () => {
+  const text = 'Case Number:           CM17-0006912\nDate Assigned:         01/13/2017\n'.repeat(4);
+  const first = lint(text, { languageId: 'markdown', verifyFixes: false });
+  const headings = first.findings.filter((f) => f.ruleId === 'missing-section');
+  assert.ok(headings.length >= 9, `${headings.length} missing headings`);
+  let relints = 0;
+  const checked = verifyRemedies(text, first.findings, first.model, (t) => {
+    relints++;
+    return lint(t, { languageId: 'markdown', verifyFixes: false });
+  });
+  assert.ok(relints <= 3, `${relints} relints`);
+  assert.deepEqual(checked.filter((f) => f.ruleId === 'missing-section').map((f) => f.fixes.length), headings.map(() => 1));
+});
