@@ -14,6 +14,8 @@ for (const [name, block, why] of [
   ['401 HTML tags', 'a <span>b '.repeat(401), /401 HTML tags/],
   // 300 comments never closed in 6 KB: remark reads each to the end of the block (fuzz: 150 ms at 14 KB).
   ['HTML comments left open', 'text <!-- note '.repeat(300), /HTML comments left open/],
+  // A line of "- - - ..." inside a paragraph: remark tries a list or a rule at each (fuzz: 550 ms at 3.5 KB).
+  ['401 list or rule markers in a line', `Decision r ${'- '.repeat(401)}end *a*`, /401 list or rule markers/],
 ] as const) {
   test(`${name}: information on the first line of the block (at most 200 characters); the block is read as plain text`, () => {
     const text = append(block);
