@@ -47,6 +47,14 @@ async function quickOpen(page, text) {
   return input;
 }
 
+/** Opens a file of the workspace with quick open, until its tab is the active one. */
+async function openFile(page, name) {
+  const input = await quickOpen(page, name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor(WAIT);
+  await input.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor(WAIT);
+}
+
 /** Runs a command from the palette by its title. */
 async function command(page, title) {
   const input = await quickOpen(page, `>${title}`);
@@ -86,10 +94,7 @@ export async function takeScreenshots({ browser, baseUrl, folder, outDir, runDir
 
     step = 'open seed.md, its squiggles and the Problems panel';
     // 1. The seed: squiggles on the injury date, the Problems panel listing both findings.
-    const input = await quickOpen(page, 'seed.md');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'seed.md' }).first().waitFor(WAIT);
-    await input.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: 'seed.md' }).waitFor(WAIT);
+    await openFile(page, 'seed.md');
     // To the date of injury in the summary (line 16, column 214), which scrolls it into view.
     await goTo(page, 16, 214);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor(WAIT);
@@ -115,19 +120,13 @@ export async function takeScreenshots({ browser, baseUrl, folder, outDir, runDir
     step = 'the code lens and the inlay hint';
     // 4 (taken before the Outline changes the layout). schedule.md: the lens above the item, "= 12 visits" after its schedule.
     {
-      const open = await quickOpen(page, 'schedule.md');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'schedule.md' }).first().waitFor(WAIT);
-      await open.press('Enter');
-      await page.locator('.tabs-container .tab.active', { hasText: 'schedule.md' }).waitFor(WAIT);
+      await openFile(page, 'schedule.md');
       await goTo(page, 22, 1);
       await page.locator('.monaco-editor .codelens-decoration', { hasText: 'visits requested' }).first().waitFor(WAIT);
       await page.locator('.monaco-editor .view-lines', { hasText: '= 12 visits' }).first().waitFor(WAIT);
       await page.mouse.move(25, 500);
       await shoot(page, join(outDir, SHOTS[3].file), results);
-      const back = await quickOpen(page, 'seed.md');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'seed.md' }).first().waitFor(WAIT);
-      await back.press('Enter');
-      await page.locator('.tabs-container .tab.active', { hasText: 'seed.md' }).waitFor(WAIT);
+      await openFile(page, 'seed.md');
     }
 
     step = 'the Outline view';

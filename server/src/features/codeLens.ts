@@ -4,7 +4,7 @@
 import type { LintResult } from '../engine.js';
 import type { GuidelineTable } from '../guidelines/table.js';
 import type { DisputedItem } from '../model/determination.js';
-import type { Range } from '../model/medication.js';
+import { formatRange as fmt } from '../model/medication.js';
 import { medicationFigures } from '../parse/medicationFigures.js';
 import { summaryTerms } from '../rules/citationText.js';
 import { cite as citeMedication } from '../rules/medicationOverGuideline.js';
@@ -22,7 +22,6 @@ export interface ItemLens {
   target: Span;
 }
 
-const fmt = (r: Range) => (r.min === r.max ? `${r.min}` : `${r.min}-${r.max}`);
 const MARK = '⚠ ';
 
 function verdictPart(item: DisputedItem, over: boolean, explained: boolean): { text: string; disagrees: boolean } {
@@ -67,8 +66,8 @@ function medicationLens(item: DisputedItem, table: GuidelineTable): ItemLens | u
   // What the table says of it: the first row that applies (not recommended, or the course against its limit).
   let over = false;
   for (const d of m.drugs) {
-    for (const row of table.medications.rowsFor(d.name)) {
-      if ((row.route === 'topical' && !m.topical) || (row.route === 'oral' && m.topical) || row.kind === 'daily-dose') continue;
+    for (const row of table.medications.rowsForRoute(d.name, m.topical)) {
+      if (row.kind === 'daily-dose') continue;
       if (row.kind === 'not-recommended') {
         parts.push(`${citeMedication(row)}: not recommended${row.confirmed ? '' : ' (unconfirmed)'}`);
         over = true;

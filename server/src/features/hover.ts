@@ -11,6 +11,7 @@ import { visitLimitOf } from '../rules/visitLimit.js';
 import { daysBetween } from '../rules/late.js';
 import { cite as citeMedication } from '../rules/medicationOverGuideline.js';
 import { medicationFigures } from '../parse/medicationFigures.js';
+import { formatRange as fmtRange } from '../model/medication.js';
 import type { Span } from '../types.js';
 import { clampOffset, contains, escapeMarkdown } from './context.js';
 import { VISIT_UNITS, describeRow, whereOf } from './guidelineText.js';
@@ -115,7 +116,6 @@ function drugHover(name: string, item: DisputedItem, table: GuidelineTable): str
   return out;
 }
 
-const fmtRange = (r: { min: number; max: number }) => (r.min === r.max ? `${r.min}` : `${r.min}-${r.max}`);
 
 // -------------------------------------------------------------------------------------------- dates
 

@@ -4,7 +4,7 @@
 import type { LintResult } from '../engine.js';
 import type { GuidelineTable } from '../guidelines/table.js';
 import type { RequestQuantity } from '../model/determination.js';
-import type { Range } from '../model/medication.js';
+import { formatRange as fmt } from '../model/medication.js';
 import { medicationFigures } from '../parse/medicationFigures.js';
 import type { Span } from '../types.js';
 
@@ -15,7 +15,6 @@ export interface Hint {
   tooltip: string;
 }
 
-const fmt = (r: Range) => (r.min === r.max ? `${r.min}` : `${r.min}-${r.max}`);
 const NUMBER_RE = /\d+/g;
 
 /** A count multiplied out of the numbers written ("2 times a week for 6 weeks"), not one of them. */

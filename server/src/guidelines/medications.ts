@@ -50,6 +50,11 @@ export class MedicationTable {
     return this.byName.get(name.toLowerCase())?.rows ?? [];
   }
 
+  /** The rows of a drug name that apply to a request of this route (a topical row needs a topical request). */
+  rowsForRoute(name: string, topical: boolean): MedicationRow[] {
+    return this.rowsFor(name).filter((r) => r.route === 'any' || (r.route === 'topical') === topical);
+  }
+
   /** The conversion factor of an opioid's name. */
   factorFor(name: string): OpioidFactor | undefined {
     return this.byName.get(name.toLowerCase())?.opioid;

@@ -8,6 +8,11 @@ export interface Range {
   max: number;
 }
 
+/** "30", or "20-30" for a range. */
+export function formatRange(r: Range): string {
+  return r.min === r.max ? `${r.min}` : `${r.min}-${r.max}`;
+}
+
 export interface Figure<T> {
   value: T;
   /** Offsets in the text given to the parser (plus its base). */

@@ -3,11 +3,10 @@ import type { MedicationTable } from '../guidelines/medications.js';
 import type { DisputedItem } from '../model/determination.js';
 import type { Span } from '../types.js';
 import { medicationFigures, type MedicationFigures } from '../parse/medicationFigures.js';
-import type { Range } from '../model/medication.js';
+import { formatRange as fmt } from '../model/medication.js';
 import { collapseSpace } from '../text/collapseSpace.js';
 import type { Rule, RuleFinding } from './rule.js';
 
-const fmt = (r: Range) => (r.min === r.max ? `${r.min}` : `${r.min}-${r.max}`);
 // A rationale that allows the drug in order to stop it ("to allow for weaning") explains going past the course.
 const WEANING_RE = /\b(?:wean(?:ing|ed)?|taper(?:ing|ed)?|discontinu\w*)\b/i;
 
@@ -22,9 +21,8 @@ function rowsOf(item: DisputedItem, kinds: MedicationRow['kind'][], table: Medic
   const out: { row: MedicationRow; drug: string; at: Span }[] = [];
   const seen = new Set<string>();
   for (const d of m.drugs) {
-    for (const row of table.rowsFor(d.name)) {
+    for (const row of table.rowsForRoute(d.name, m.topical)) {
       if (!kinds.includes(row.kind) || seen.has(row.id)) continue;
-      if ((row.route === 'topical' && !m.topical) || (row.route === 'oral' && m.topical)) continue;
       seen.add(row.id);
       out.push({ row, drug: d.name, at: d.span });
     }
@@ -33,11 +31,11 @@ function rowsOf(item: DisputedItem, kinds: MedicationRow['kind'][], table: Medic
 }
 
 /** How the verdict reads the excess: consistent (Upheld), explained, or a contradiction. */
-function ending(item: DisputedItem, row: MedicationRow, explicit: boolean): { text: string; info: boolean } {
+function ending(item: DisputedItem, row: MedicationRow): { text: string; info: boolean } {
   if (item.verdict?.value === 'Upheld') return { text: 'The Upheld verdict is consistent with the guideline.', info: true };
   const rationale = item.rationale?.text ?? '';
   const explained = !!item.rationale?.statesException || WEANING_RE.test(rationale);
-  const soft = !row.confirmed || !explicit || !!item.partial;
+  const soft = !row.confirmed || !!item.partial;
   if (explained) return { text: 'The rationale states an exception (or a weaning); check that it is documented.', info: true };
   const text = item.verdict ? 'An Overturned verdict goes beyond the guideline: state the exception that justifies it, or uphold.' : 'A decision to overturn would need a stated exception.';
   return { text: `${text}${row.confirmed ? '' : ' (The figure is not yet confirmed from the guideline text.)'}`, info: soft };
@@ -69,7 +67,7 @@ export const medicationOverGuideline: Rule = {
     for (const item of doc.items) if (item.medication) figures.set(item, medicationFigures(item.medication, table.medications));
     for (const [item] of figures) {
       for (const { row, drug, at } of rowsOf(item, ['not-recommended'], table.medications)) {
-        const e = ending(item, row, true);
+        const e = ending(item, row);
         out.push({
           span: at,
           message: `${cap(drug)}${row.route === 'topical' ? ' (topical)' : ''}: ${cite(row)} does not recommend ${row.drugClass} ("${row.words.replace(/\.$/, '')}"). ${e.text}`,
@@ -83,7 +81,7 @@ export const medicationOverGuideline: Rule = {
           if (f.course.days.min <= row.maxDays!) continue;
           const m = item.medication!;
           const how = f.course.from === 'stated' ? collapseSpace(m.days!.raw) : `${collapseSpace(m.quantity!.raw)} at ${fmt(f.perDay!)} a day`;
-          const e = ending(item, row, true);
+          const e = ending(item, row);
           out.push({
             span: f.course.from === 'stated' ? m.days!.span : m.quantity!.span,
             message: `${cap(drug)}: ${how} is a course of ${fmt(f.course.days)} days; ${cite(row)} recommends ${row.drugClass} for at most ${row.maxDays} days ("${row.words.replace(/\.$/, '')}"). ${e.text}`,
@@ -101,7 +99,7 @@ export const medicationOverGuideline: Rule = {
       if (total > threshold.maxMme!) {
         const parts = opioids.map(([, f]) => `${f.mme!.drug} ${f.mme!.strength.value} ${f.mme!.strength.unit}: ${fmt(f.mme!.perDay)}`).join('; ');
         for (const [item, f] of opioids) {
-          const e = ending(item, threshold, true);
+          const e = ending(item, threshold);
           out.push({
             span: f.mme!.strength.span,
             message: `The opioids requested add up to at least ${total} MME a day (${parts}); ${cite(threshold)} sets ${threshold.maxMme} MME a day ("${threshold.words.replace(/\.$/, '')}"). ${e.text}`,

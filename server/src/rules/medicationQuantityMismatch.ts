@@ -1,8 +1,8 @@
 import { expectedQuantity, requestParts, strengthsIn, type MedicationRequest, type Range, type Strength } from '../parse/medication.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { collapseSpace } from '../text/collapseSpace.js';
+import { formatRange as fmt } from '../model/medication.js';
 
-const fmt = (r: Range) => (r.min === r.max ? `${r.min}` : `${r.min}-${r.max}`);
 const inRange = (n: number, r: Range) => n >= r.min && n <= r.max;
 
 /** Quantity against dosing x duration, in the original request (all four explicit, or nothing is said). */
