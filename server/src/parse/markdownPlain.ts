@@ -53,8 +53,8 @@ export function readMarkdown(text: string): { plain: string; unparsed: { start: 
 
 // remark-parse (micromark) is superlinear on deep container nesting, on long runs of emphasis delimiters
 // on lists of thousands of items and on thousands of HTML tags in one block. No letter comes near these limits (the real letters
-// and the seed: quote depth 0, list depth 1, at most 60 delimiters and 30 list items in a block).
-export const MARKDOWN_LIMITS = { depth: 12, delimiters: 400, listItems: 300, tags: 400, commentScan: 500_000, markers: 400 };
+// and the seed: quote depth 0, list depth 1, at most 60 delimiters, 30 list items and 2 brackets in a block).
+export const MARKDOWN_LIMITS = { depth: 12, delimiters: 400, listItems: 300, tags: 400, commentScan: 500_000, markers: 400, brackets: 400 };
 
 /**
  * How far remark-parse scans for the ends of the block's HTML comments: each "<!--" is read up to the next
@@ -82,14 +82,19 @@ function tooComplex(block: string): string | undefined {
   // "- ", "+ ", "* ": list and rule markers; remark tries a list or a thematic break at each of them
   // (a line of 1,000 "- " took 280 ms). A real letter has at most 2 in a block; 300 list items have 300.
   let markers = 0;
+  // "[": link and reference candidates; micromark's label resolution is quadratic in them (8,000
+  // "[TREATMENT]" in one block took 1.2 s).
+  let brackets = 0;
   for (let i = 0; i < block.length; i++) {
     const c = block.charCodeAt(i);
     if (c === 42 || c === 95) delimiters++; // * _
     else if (c === 60) tags++; // <
+    else if (c === 91) brackets++; // [
     if ((c === 45 || c === 43 || c === 42) && block.charCodeAt(i + 1) === 32) markers++;
   }
   if (delimiters > MARKDOWN_LIMITS.delimiters) return `${delimiters} emphasis marks`;
   if (tags > MARKDOWN_LIMITS.tags) return `${tags} HTML tags`;
+  if (brackets > MARKDOWN_LIMITS.brackets) return `${brackets} link brackets`;
   if (tags > 1 && commentScan(block) > MARKDOWN_LIMITS.commentScan) return 'HTML comments left open';
   // Each line's container prefix: blanks, quote markers and list markers ("> 1. - x" is three deep).
   for (let i = 0; i < block.length; ) {
