@@ -12,6 +12,10 @@ const common = {
   sourcemap: true,
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's "main" is a UMD build that requires its own files at run time; its ES build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+  // server/src/io/ruleDocs.ts reads import.meta.url only when __dirname is missing (tsx, not the bundles).
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 
 try {

@@ -13,7 +13,6 @@ import { z } from 'zod';
 import { SNIPPETS, snippetFile, type SnippetLanguage } from '../client/src/snippets.ts';
 import { GuidelineTableSchema } from '../server/src/guidelines/schema.ts';
 import { RULES } from '../server/src/rules/index.ts';
-import { docUrl } from '../server/src/rules/rule.ts';
 import { SettingsSchema } from '../server/src/settings.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,7 +40,7 @@ export function configuration(): JsonObject {
           type: 'string',
           enum: levels,
           description: `${r.meta.description} Default: ${r.meta.defaultSeverity}.`,
-          markdownDescription: `${r.meta.description} Default: \`${r.meta.defaultSeverity}\`. [Rule documentation](${docUrl(r.meta.id)})`,
+          markdownDescription: `${r.meta.description} Default: \`${r.meta.defaultSeverity}\`. [Rule documentation](command:imr.showRuleDoc?${encodeURIComponent(JSON.stringify([r.meta.id]))})`,
         };
       }
       out.properties = rules;

@@ -9,10 +9,13 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { docUrl, lint, RULES } from '../server/src/index.ts';
+import { pathToFileURL } from 'node:url';
+import { lint, RULES } from '../server/src/index.ts';
 import { ROOT } from './helpers/shared.ts';
 
 const BIN = join(ROOT, 'bin', 'imr-lint.cjs');
+/** A rule's page as shipped: every link the CLI prints is a file beside it, which opens with no network. */
+const docUrl = (id: string) => pathToFileURL(join(ROOT, 'docs', 'rules', `${id}.md`)).href;
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'cli');
 const fx = (name: string) => join(FIXTURES, name);
 const fxRel = (name: string) => `test/fixtures/cli/${name}`;
@@ -278,11 +281,15 @@ describe('imr-lint --format sarif', () => {
     const driver = run0.tool.driver;
     assert.equal(driver.name, 'imr-lint');
     assert.equal(driver.version, PKG_VERSION);
-    assert.match(driver.informationUri, /^https:\/\//);
+    assert.equal(driver.informationUri, undefined, 'no web site to link to');
     assert.deepEqual(driver.rules.map((x: any) => x.id), RULES.map((x) => x.meta.id));
     driver.rules.forEach((rule: any, i: number) => {
       const meta = RULES[i].meta;
-      assert.equal(rule.helpUri, docUrl(meta.id));
+      assert.equal(rule.helpUri, undefined);
+      // The rule's page itself, so that code scanning shows it with no link.
+      const page = readFileSync(join(ROOT, 'docs', 'rules', `${meta.id}.md`), 'utf8');
+      assert.equal(rule.help.markdown, page);
+      assert.ok(rule.help.text.startsWith(`${meta.id}\n`) && !/^#/m.test(rule.help.text), `${meta.id}: help.text is the page as plain text`);
       assert.equal(rule.shortDescription.text, meta.description);
       assert.equal(rule.defaultConfiguration.level, meta.defaultSeverity === 'info' ? 'note' : meta.defaultSeverity);
     });

@@ -52,6 +52,13 @@ export function readLetter(file: string, maxSize: number): ReadOk | ReadFailed {
   } catch (e) {
     return { ok: false, code: 'unreadable', message: `Cannot read the file (${describeError(e)}).` };
   }
+  const decoded = decodeLetter(buf, maxSize);
+  if (!decoded.ok) return decoded;
+  return { ok: true, text: decoded.text, bom: decoded.bom, mode: st.mode, uid: st.uid, gid: st.gid, mtimeMs: st.mtimeMs, size: st.size };
+}
+
+/** A letter's bytes as text: UTF-8 only, no NUL bytes, at most `maxSize`; a byte-order mark is removed and noted. */
+export function decodeLetter(buf: Buffer, maxSize: number): { ok: true; text: string; bom: boolean } | ReadFailed {
   if (buf.length > maxSize) return tooLarge(buf.length, maxSize);
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     return { ok: false, code: 'invalid-utf8', message: 'The file is UTF-16 encoded; imr-lint reads UTF-8 only. Save it as UTF-8.' };
@@ -71,7 +78,7 @@ export function readLetter(file: string, maxSize: number): ReadOk | ReadFailed {
   }
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
-  return { ok: true, text, bom, mode: st.mode, uid: st.uid, gid: st.gid, mtimeMs: st.mtimeMs, size: st.size };
+  return { ok: true, text, bom };
 }
 
 function tooLarge(size: number, max: number): ReadFailed {

@@ -1,6 +1,6 @@
 // Machine output: one entry per file, positions both 1-based (line/column, for people and CI annotations)
 // and as the engine's 0-based LSP range (UTF-16 columns).
-import { docUrl } from '../rules/rule.js';
+import { ruleDocUri } from '../io/ruleDocs.js';
 import type { Finding, Range } from '../types.js';
 import { countFindings, type FileReport } from './report.js';
 import { indentJson, type Reporter } from './reporter.js';
@@ -29,7 +29,7 @@ export function jsonFinding(f: Finding) {
     severity: f.severity,
     message: f.message,
     ...jsonPosition(f.range),
-    docUrl: docUrl(f.ruleId),
+    docUrl: ruleDocUri(f.ruleId),
     related: f.related.map((r) => ({ message: r.message, ...jsonPosition(r.range) })),
     fixes: f.fixes.map((fx) => ({
       title: fx.title,

@@ -1,7 +1,7 @@
 // imr-lint: the command-line front end of the engine. Bundled into dist/cli.cjs; bin/imr-lint.cjs calls main().
 import { realpathSync } from 'node:fs';
 import { type LoadedSuppressions, SuppressionStore } from '../io/suppressionStore.js';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import { applyFixes } from '../fixes.js';
 import { isDeterminationFileName, looksLikeDetermination } from '../detect.js';
@@ -9,8 +9,13 @@ import {
   defaultGuidelineTable, GuidelineTableError, loadUserGuidelineTable, MAX_GUIDELINE_TABLE_BYTES, type GuidelineTable,
 } from '../guidelines/table.js';
 import { lint } from '../engine.js';
+import { CONFIG_FILE, lineColumn } from '../config/projectConfig.js';
+import { effective, projectChoice } from '../config/effective.js';
+import { type LoadedProjectConfig, ProjectConfigStore } from '../io/projectConfigStore.js';
+import { ruleDoc } from '../io/ruleDocs.js';
+import { RULES, RULES_BY_ID } from '../rules/index.js';
 import type { Finding, SeveritySetting } from '../types.js';
-import { describeError, formatSize, readBounded, readLetter, readOnlyReason, removeStaleTempFiles, writeFileAtomic } from './fileio.js';
+import { decodeLetter, describeError, formatSize, readBounded, readLetter, readOnlyReason, removeStaleTempFiles, writeFileAtomic } from './fileio.js';
 import { expandArguments, languageOf } from './files.js';
 import { JsonReporter } from './json.js';
 import { helpText, parseOptions, UsageError, type CliOptions } from './options.js';
@@ -30,6 +35,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Read by --stdin (default: process.stdin). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }): Promise<number> {
@@ -63,7 +70,39 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  if (opts.patterns.length === 0) return fail('No files given. Name files, folders or globs to lint, e.g. imr-lint letters/.');
+  if (opts.explain) {
+    const page = ruleDoc(opts.explain);
+    const meta = RULES_BY_ID.get(opts.explain)!.meta;
+    io.stdout.write(page ?? `${meta.id} (${meta.defaultSeverity}): ${meta.description}\n(The rule pages are not installed here.)\n`);
+    return 0;
+  }
+  // The nearest .imr-lint.jsonc of each letter, or the one --config names for all of them.
+  const configs = new ProjectConfigStore();
+  let fixedConfig: LoadedProjectConfig | undefined;
+  if (opts.config !== undefined) {
+    const path = resolve(io.cwd, opts.config);
+    fixedConfig = configs.load(path);
+    if (!fixedConfig.text && fixedConfig.problems.length > 0) return fail(fixedConfig.problems[0].message.replace(/; it is ignored\.$/, '.'), false);
+  }
+  const configFor = (file: string) => fixedConfig ?? configs.forFile(resolve(io.cwd, file));
+  const toldConfig = new Set<string>();
+  /** A configuration file's problems, once per file, on stderr (path:line:column, as compilers write). */
+  const tellConfig = (c: LoadedProjectConfig) => {
+    if (!c.path || toldConfig.has(c.path) || c.problems.length === 0) return;
+    toldConfig.add(c.path);
+    for (const p of c.problems) {
+      const { line, column } = lineColumn(c.text, p.start);
+      io.stderr.write(`imr-lint: ${printable(`${displayPath(c.path, io.cwd)}:${line}:${column}: ${p.severity}: ${p.message}`)}\n`);
+    }
+  };
+  if (opts.printConfig !== undefined) {
+    const file = resolve(io.cwd, opts.printConfig);
+    const c = configFor(file);
+    tellConfig(c);
+    io.stdout.write(`${JSON.stringify(printedConfig(file, c, opts), null, 2)}\n`);
+    return 0;
+  }
+  if (opts.patterns.length === 0 && !opts.stdin) return fail('No files given. Name files, folders or globs to lint, e.g. imr-lint letters/.');
 
   let table: GuidelineTable;
   if (opts.guidelines !== undefined) {
@@ -90,6 +129,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   } else {
     table = defaultGuidelineTable();
   }
+  const cliLayer = { rules: opts.rules, table: opts.guidelines !== undefined ? table : undefined };
+  if (opts.stdin) return lintStdin(opts, io, configFor, tellConfig, cliLayer);
 
   const { files, problems, unreadable } = expandArguments(opts.patterns, io.cwd);
   if (problems.length > 0) return fail(problems.join('\n'));
@@ -126,7 +167,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       progress.clear();
       io.stderr.write(`imr-lint: ${printable(`${displayPath(hidden.path, io.cwd)} is ignored: ${hidden.error}`)}. The findings it would hide are reported.\n`);
     }
-    const report = lintFile(file, opts, table, io.cwd, hidden, fixing);
+    const project = configFor(file);
+    tellConfig(project);
+    if (projectChoice(project, resolve(io.cwd, file)) === 'ignore') {
+      progress.tick(printable(displayPath(file, io.cwd)));
+      continue;
+    }
+    const report = lintFile(file, opts, { project, cli: cliLayer }, io.cwd, hidden, fixing);
     if (fixing.removed.length > 0) {
       progress.clear();
       for (const removed of fixing.removed.splice(0)) {
@@ -152,23 +199,82 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return exitCode;
 }
 
+/** --stdin: one letter from standard input, reported under --stdin-filename (or "<stdin>"). */
+async function lintStdin(opts: CliOptions, io: CliIo, configFor: (file: string) => LoadedProjectConfig, tellConfig: (c: LoadedProjectConfig) => void, cli: Layers['cli']): Promise<number> {
+  const name = opts.stdinFilename ?? '<stdin>';
+  const file = opts.stdinFilename !== undefined ? resolve(io.cwd, opts.stdinFilename) : name;
+  // Without a name: the configuration of the current folder, as for a letter there.
+  const project = configFor(opts.stdinFilename !== undefined ? file : join(io.cwd, 'stdin.md'));
+  tellConfig(project);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin ?? process.stdin) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += b.length;
+    if (size > opts.maxSize) break; // decodeLetter reports it; the rest is not read
+    chunks.push(b);
+  }
+  const decoded = decodeLetter(size > opts.maxSize ? Buffer.alloc(size) : Buffer.concat(chunks), opts.maxSize);
+  const report: FileReport = decoded.ok
+    ? { file, display: name, findings: lint(decoded.text, lintOptionsOf(opts.stdinFilename ?? 'stdin.md', { project, cli })).findings }
+    : { file, display: name, findings: [], error: { code: decoded.code, message: decoded.message.replace('The file', 'Standard input') } };
+  const out = new Output(io.stdout);
+  const reporter: Reporter =
+    opts.format === 'json' ? new JsonReporter(false)
+    : opts.format === 'sarif' ? new SarifReporter({ cwd: io.cwd, version: VERSION, rules: opts.rules })
+    : new StylishReporter(wantsColor(io.stdout, io.env) ? COLORS : PLAIN, false);
+  if (report.error && opts.format === 'stylish') io.stderr.write(`imr-lint: ${printable(`${name}: ${report.error.message}`)}\n`);
+  out.write(reporter.begin());
+  out.write(reporter.file(report));
+  out.write(reporter.end());
+  await out.flush();
+  return exitCodeOf([report]);
+}
+
+/** What --print-config prints: the file found, and what applies to the letter (every rule's level). */
+function printedConfig(file: string, c: LoadedProjectConfig, opts: CliOptions) {
+  const e = effective(undefined, c, { rules: opts.rules });
+  return {
+    file,
+    configFile: c.path ?? null,
+    ignored: projectChoice(c, file) === 'ignore',
+    included: projectChoice(c, file) === 'include',
+    layout: e.layout ?? 'auto',
+    guidelines: opts.guidelines !== undefined ? { from: 'command line', path: resolve(opts.guidelines) } : c.config.guidelinesPath !== undefined ? { from: CONFIG_FILE, path: c.config.guidelinesPath, loaded: !!c.table } : c.config.guidelinesTable ? { from: CONFIG_FILE, inline: true } : { from: 'built-in' },
+    rules: Object.fromEntries(RULES.map((r) => [r.meta.id, e.rules[r.meta.id] ?? r.meta.defaultSeverity])),
+    problems: c.problems.map((p) => ({ ...lineColumn(c.text, p.start), severity: p.severity, message: p.message })),
+  };
+}
+
 /** --fix: the folders already rid of stale temporary files, and what was removed (to tell the user). */
 interface FixContext {
   cleaned: Set<string>;
   removed: string[];
 }
 
+/** The configuration layers of one letter: its project file, then the command line's flags. */
+interface Layers {
+  project: LoadedProjectConfig;
+  cli: { rules: Record<string, SeveritySetting>; table?: GuidelineTable };
+}
+
+function lintOptionsOf(file: string, layers: Layers, hidden?: LoadedSuppressions) {
+  const e = effective(undefined, layers.project, layers.cli);
+  return { languageId: languageOf(file), guidelines: e.table ?? defaultGuidelineTable(), rules: e.rules, layout: e.layout, suppressions: hidden?.entries ?? [], file: hidden?.file };
+}
+
 /** Reads, lints and (with --fix) fixes one file. Keeps only the findings: models are dropped at once. */
-function lintFile(file: string, opts: CliOptions, guidelines: GuidelineTable, cwd: string, hidden: LoadedSuppressions, fixing: FixContext): FileReport {
+function lintFile(file: string, opts: CliOptions, layers: Layers, cwd: string, hidden: LoadedSuppressions, fixing: FixContext): FileReport {
   const display = displayPath(file, cwd);
   const read = readLetter(file, opts.maxSize);
   if (!read.ok) return { file, display, findings: [], error: { code: read.code, message: read.message } };
-  const lintOptions = { languageId: languageOf(file), guidelines, rules: opts.rules as Record<string, SeveritySetting>, suppressions: hidden.entries, file: hidden.file };
+  const lintOptions = lintOptionsOf(file, layers, hidden);
   const findings: Finding[] = lint(read.text, lintOptions).findings;
   if (!opts.fix) return { file, display, findings };
   // Only a determination is ever written (the editor's test, documentFilter.ts): a README, a changelog or
-  // an empty file is linted and reported, never rewritten.
-  if (read.text.trim() === '' || !(isDeterminationFileName(file) || looksLikeDetermination(read.text))) {
+  // an empty file is linted and reported, never rewritten. The project file's "include" counts as one.
+  const included = projectChoice(layers.project, resolve(cwd, file)) === 'include';
+  if (read.text.trim() === '' || !(included || isDeterminationFileName(file) || looksLikeDetermination(read.text))) {
     return { file, display, findings, fixesApplied: 0 };
   }
   cleanFolderOf(file, fixing);

@@ -1,7 +1,6 @@
 // Command-line parsing. Every mistake is a UsageError (exit code 2) with a message that says how to fix it.
 import { parseArgs } from 'node:util';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
-import { DOCS_BASE } from '../rules/rule.js';
 import type { SeveritySetting } from '../types.js';
 import { DEFAULT_MAX_SIZE } from './fileio.js';
 
@@ -18,6 +17,15 @@ export interface CliOptions {
   rules: Record<string, SeveritySetting>;
   maxSize: number;
   patterns: string[];
+  /** --config FILE: this configuration file for every letter, instead of the nearest .imr-lint.jsonc. */
+  config?: string;
+  /** --print-config FILE: print what applies to FILE and exit. */
+  printConfig?: string;
+  /** --stdin: lint standard input, named --stdin-filename (its language and its configuration). */
+  stdin: boolean;
+  stdinFilename?: string;
+  /** --explain RULE: print the rule's page and exit. */
+  explain?: string;
 }
 
 export class UsageError extends Error {}
@@ -35,6 +43,11 @@ export function parseOptions(argv: string[]): CliOptions {
         guidelines: { type: 'string' },
         rule: { type: 'string', multiple: true },
         'max-size': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'print-config': { type: 'string' },
+        stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        explain: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -47,7 +60,13 @@ export function parseOptions(argv: string[]): CliOptions {
   if (!FORMATS.includes(format)) {
     throw new UsageError(`Unknown format "${v.format}". Use one of: ${FORMATS.join(', ')}.`);
   }
-  if (v.guidelines !== undefined && v.guidelines.trim() === '') throw new UsageError('--guidelines needs a file name.');
+  for (const name of ['guidelines', 'config', 'print-config', 'stdin-filename', 'explain'] as const) {
+    if (v[name] !== undefined && v[name].trim() === '') throw new UsageError(`--${name} needs ${name === 'explain' ? 'a rule id' : 'a file name'}.`);
+  }
+  if (v.explain !== undefined && !RULES_BY_ID.has(v.explain.trim())) throw new UsageError(`Unknown rule "${v.explain}" in --explain. ${validIds()}`);
+  if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename goes with --stdin.');
+  if (v.stdin && v.fix) throw new UsageError('--fix cannot be used with --stdin: it rewrites files. Lint the file itself to fix it.');
+  if (v.stdin && parsed.positionals.length > 0) throw new UsageError(`--stdin reads standard input: name no files (got ${parsed.positionals.join(' ')}).`);
   return {
     help: v.help === true,
     version: v.version === true,
@@ -57,6 +76,11 @@ export function parseOptions(argv: string[]): CliOptions {
     rules: parseRuleSettings(v.rule ?? []),
     maxSize: v['max-size'] === undefined ? DEFAULT_MAX_SIZE : parseSize(v['max-size']),
     patterns: parsed.positionals,
+    config: v.config,
+    printConfig: v['print-config'],
+    stdin: v.stdin === true,
+    stdinFilename: v['stdin-filename'],
+    explain: v.explain?.trim(),
   };
 }
 
@@ -100,6 +124,9 @@ export function helpText(version: string): string {
   return `imr-lint ${version}: checks IMR final determination letters (dates, citations, guideline limits, verdicts).
 
 Usage: imr-lint [options] <file|folder|glob>...
+       imr-lint --stdin [--stdin-filename <name>] [options] < letter.md
+       imr-lint --print-config <file>
+       imr-lint --explain <rule>
 
   Folders are searched recursively for *.md, *.markdown and *.txt files, skipping node_modules and
   folders whose name starts with ".". Globs such as 'letters/**/*.md' or 'cases/{2014,2015}/*.md' are
@@ -124,6 +151,14 @@ Options:
       --guidelines <file.json>        Guideline table whose rows extend the built-in ones (a row with
                                       the id of a built-in row replaces it). At most 5 MB.
       --rule <id>=<level>             Set a rule's severity: off, info, warning or error. Repeatable.
+  -c, --config <file>                 Use this configuration file for every letter, instead of the
+                                      .imr-lint.jsonc nearest to each (in its folder or above).
+      --print-config <file>           Print the configuration that applies to <file> (the file found,
+                                      every rule's level, the layout, the guideline table) and exit.
+      --stdin                         Lint standard input instead of files (at most --max-size).
+      --stdin-filename <name>         The name standard input is linted as: .txt is plain text, and
+                                      the configuration is the one found for that name.
+      --explain <rule>                Print the rule's documentation and exit.
       --max-size <size>               Skip files larger than this (default 5MB; e.g. 500KB, 20MB).
   -h, --help                          Show this help.
   -v, --version                       Show the version.
@@ -135,14 +170,19 @@ Exit codes:
      walk that cannot be read. Each is reported on its own (stylish: on stderr; json: an "error"
      entry; sarif: a tool execution notification) and the other files are still linted. With --fix,
      also a file whose fixes could not be written.
-  2  Usage or configuration error: unknown option, format, rule id or level; a --guidelines file
+  2  Usage or configuration error: unknown option, format, rule id or level; a --config file that
+     cannot be read; a --guidelines file
      that cannot be read, is larger than 5 MB or is not a valid table; an argument that matches no
      file or is not a valid pattern.
 
 Colour is used only when stdout is a terminal and NO_COLOR is not set. A progress bar is drawn on
 stderr when it is a terminal, CI is not set, and more than 20 files are linted.
 
-Rules (id, default severity; documentation: ${DOCS_BASE}<id>.md):
+Configuration: the nearest .imr-lint.jsonc (JSON with comments) in a letter's folder or above it gives
+rule levels, the guideline table, the layout, and globs to include and to ignore; the editor reads the
+same file. Command-line flags win over it.
+
+Rules (id, default severity; documentation: imr-lint --explain <id>):
 ${ids.join('\n')}
 `;
 }

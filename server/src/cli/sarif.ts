@@ -3,13 +3,31 @@ import { sep } from 'node:path';
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../rules/index.js';
-import { docUrl } from '../rules/rule.js';
+import { ruleDoc } from '../io/ruleDocs.js';
 import type { Finding, Range, Severity, SeveritySetting } from '../types.js';
 import { relativeInside, type FileReport } from './report.js';
 import { indentJson, type Reporter } from './reporter.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const INFORMATION_URI = 'https://github.com/imr-tools/imr-lint';
+
+/** A rule's `help` (its page, as Markdown and as plain text) and `fullDescription` (the page's first paragraph). */
+export function help(id: string): Pick<Sarif.ReportingDescriptor, 'help' | 'fullDescription'> {
+  const page = ruleDoc(id);
+  if (!page) return {};
+  const first = page.split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !p.startsWith('#'));
+  return {
+    ...(first ? { fullDescription: { text: plainText(first) } } : {}),
+    help: { text: plainText(page), markdown: page },
+  };
+}
+
+/** Markdown read as text: heading hashes, emphasis and code marks dropped, links as their text. */
+function plainText(md: string): string {
+  return md
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/\*\*|`/g, '');
+}
 
 export function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
   return s === 'info' ? 'note' : s;
@@ -55,13 +73,13 @@ export class SarifReporter implements Reporter {
     const tool: Sarif.Tool = {
       driver: {
         name: 'imr-lint',
-        informationUri: INFORMATION_URI,
         version: this.opts.version,
         semanticVersion: this.opts.version,
         rules: RULES.map((rule) => ({
           id: rule.meta.id,
           shortDescription: { text: rule.meta.description },
-          helpUri: docUrl(rule.meta.id),
+          // The rule's page itself, so that code scanning shows it with no link to follow.
+          ...help(rule.meta.id),
           defaultConfiguration: { level: sarifLevel(rule.meta.defaultSeverity) },
           properties: { fixable: rule.meta.fixable },
         })),

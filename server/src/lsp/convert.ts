@@ -9,7 +9,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { docUrl } from '../rules/rule.js';
+import { ruleDocUri } from '../io/ruleDocs.js';
 import type { Finding, Severity } from '../types.js';
 import { SOURCE } from './protocol.js';
 
@@ -26,11 +26,13 @@ export interface DiagnosticData {
 }
 
 export function toDiagnostic(f: Finding, uri: string, version: number, index: number): Diagnostic {
+  // The rule's page as shipped with the server (a file: URI, so it opens with no network); none when absent.
+  const doc = ruleDocUri(f.ruleId);
   return {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.ruleId,
-    codeDescription: { href: docUrl(f.ruleId) },
+    ...(doc ? { codeDescription: { href: doc } } : {}),
     source: SOURCE,
     message: f.message,
     relatedInformation: f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })),

@@ -2,7 +2,6 @@ import type { GuidelineTable } from '../guidelines/table.js';
 import type { Determination } from '../model/determination.js';
 import type { Severity, Span } from '../types.js';
 
-export const DOCS_BASE = 'https://github.com/imr-tools/imr-lint/blob/main/docs/rules/';
 
 export interface RuleMeta {
   /** Stable id; other tools (CI, settings, inline comments) rely on it. */
@@ -61,6 +60,3 @@ export interface Rule {
   check(ctx: RuleContext): RuleFinding[];
 }
 
-export function docUrl(id: string): string {
-  return `${DOCS_BASE}${id}.md`;
-}
