@@ -5,6 +5,7 @@ import { findNodeAtLocation, getNodeValue, type Node, type ParseError, parseTree
 import { z } from 'zod';
 import { GuidelineTableSchema } from '../guidelines/schema.js';
 import { type GuidelineTable, GuidelineTableError, loadUserGuidelineTable } from '../guidelines/table.js';
+import { pathSegments } from './jsonPath.js';
 import { LAYOUT_IDS, type LayoutId } from '../parse/layouts.js';
 import { RULES } from '../rules/index.js';
 import type { SeveritySetting } from '../types.js';
@@ -128,7 +129,7 @@ function inlineTable(node: Node, problems: ConfigProblem[]): GuidelineTable | un
   } catch (e) {
     if (!(e instanceof GuidelineTableError)) throw e;
     for (const p of e.problems) {
-      const path = [...p.path.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map((m) => (m[1] !== undefined ? Number(m[1]) : m[2]));
+      const path = pathSegments(p.path);
       const at = (path.length ? findNodeAtLocation(node, path) : undefined) ?? node;
       problems.push({ severity: 'error', ...spanOf(at), message: `"guidelines"${p.path ? `.${p.path}` : ''}: ${p.message}; the built-in table is used.` });
     }

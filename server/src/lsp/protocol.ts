@@ -26,6 +26,9 @@ export const COMMAND_FIX_ALL = 'imr.server.fixAll';
 /** Records a suppression in .imr-lint/suppressions.json: arguments [storePath, entry]. */
 export const COMMAND_SUPPRESS = 'imr.server.suppress';
 
+/** A client command (VS Code: opens the rule's page in the Markdown preview): arguments [ruleId]. */
+export const COMMAND_SHOW_RULE_DOC = 'imr.showRuleDoc';
+
 /** The code action kind of "Fix all auto-fixable problems" (editor.codeActionsOnSave: {"source.fixAll.imr": "explicit"}). */
 export const FIX_ALL_KIND = 'source.fixAll.imr';
 
@@ -39,4 +42,6 @@ export const SETTINGS_SECTION = 'imr';
 export interface InitializationOptions {
   /** Whether the workspace is trusted; file paths from workspace settings are ignored otherwise. */
   trusted?: boolean;
+  /** The client has COMMAND_SHOW_RULE_DOC, so the server offers "Show documentation for <rule>". */
+  ruleDocCommand?: boolean;
 }

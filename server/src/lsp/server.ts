@@ -18,17 +18,22 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintResult } from '../engine.js';
 import { selectFixEdits } from '../fixes.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings.js';
-import type { Finding, LanguageId } from '../types.js';
+import type { Finding, LanguageId, SeveritySetting } from '../types.js';
 import { quickFix, sameRange, toDiagnostic, toTextEdits, versionedEdit } from './convert.js';
 import { fileGlobProblems, shouldLint } from './documentFilter.js';
 import { begunAsDetermination } from '../detect.js';
 import { type GuidelineState, loadGuidelines, uriToPath } from './guidelineSource.js';
-import { locateJsonPath } from './jsonLocate.js';
+import { locateJsonPath } from '../config/jsonPath.js';
 import { changedRegion, findingKey, heldRegion, visibleFindings, type Edit } from './holdBack.js';
 import { SuppressionStore, findSuppressionFile, relativeFile } from '../io/suppressionStore.js';
 import { SUPPRESSIONS_FILE, suppressionFor, type Suppression } from '../suppressions.js';
 import { join, dirname, relative, isAbsolute } from 'node:path';
-import { COMMAND_FIX_ALL, COMMAND_SUPPRESS, FIX_ALL_KIND, type InitializationOptions, LINT_STATUS, type LintStatusParams, SETTINGS_SECTION, SOURCE } from './protocol.js';
+import { pathToFileURL } from 'node:url';
+import { CONFIG_FILE } from '../config/projectConfig.js';
+import { effective, projectChoice } from '../config/effective.js';
+import type { GuidelineTable } from '../guidelines/table.js';
+import { type LoadedProjectConfig, ProjectConfigStore } from '../io/projectConfigStore.js';
+import { COMMAND_FIX_ALL, COMMAND_SHOW_RULE_DOC, COMMAND_SUPPRESS, FIX_ALL_KIND, type InitializationOptions, LINT_STATUS, type LintStatusParams, SETTINGS_SECTION, SOURCE } from './protocol.js';
 import { checkDocumentParams, invalidParams, registerFeatures } from './features.js';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../features/semanticTokens.js';
 
@@ -39,8 +44,12 @@ interface Linted {
   version: number;
   /** undefined when the document is not a determination (or too large). */
   result?: LintResult;
+  /** The guideline table it was linted with (the project file's, the settings' or the built-in one). */
+  table?: GuidelineTable;
   diagnostics: Diagnostic[];
 }
+
+const isConfigUri = (uri: string) => uri.endsWith(`/${CONFIG_FILE}`);
 
 /**
  * The language server: documents in, diagnostics, code actions and editor features out. All rule logic is
@@ -67,6 +76,15 @@ export function startServer(connection: Connection): void {
   let refreshLenses = false;
   let refreshHints = false;
   let reportedProblems = '';
+  let trusted = true;
+  /** The client runs COMMAND_SHOW_RULE_DOC (ours does; another editor gets no such action). */
+  let ruleDocCommand = false;
+  // .imr-lint.jsonc, as the CLI reads it; a file open in the editor counts with its unsaved text.
+  const projectConfigs = new ProjectConfigStore({
+    textOf: (path) => documents.get(pathToFileURL(path).toString())?.getText(),
+    readGuidelinePaths: () => trusted,
+  });
+  let configRelint: NodeJS.Timeout | undefined;
   const suppressionStore = new SuppressionStore();
   /** The suppressions-file problem last shown (one message per distinct problem, not per keystroke). */
   let shownSuppressionProblem: string | undefined;
@@ -83,6 +101,8 @@ export function startServer(connection: Connection): void {
     workspaceRoot = folder ? uriToPath(folder) : undefined;
     const init = (params.initializationOptions ?? {}) as InitializationOptions & { settings?: unknown };
     if (init.settings) settings = readSettings(init.settings);
+    trusted = init.trusted !== false;
+    ruleDocCommand = init.ruleDocCommand === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -108,7 +128,8 @@ export function startServer(connection: Connection): void {
     }
     if (watchFiles) {
       // A suppressions file edited by hand (or by a colleague's sync) applies without a restart.
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${SUPPRESSIONS_FILE}` }] }).catch(() => undefined);
+      // So is a project configuration file created, changed or deleted.
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${SUPPRESSIONS_FILE}` }, { globPattern: `**/${CONFIG_FILE}` }] }).catch(() => undefined);
     }
     await reloadSettings();
   });
@@ -188,7 +209,10 @@ export function startServer(connection: Connection): void {
     if (cached && cached.version === doc.version) return cached;
     const text = doc.getText();
     let entry: Linted;
-    if (!shouldLint(doc.uri, doc.languageId, text, settings)) {
+    const project = projectOf(doc);
+    const choice = project.letter ? projectChoice(project.config, project.letter) : undefined;
+    const wanted = choice === 'ignore' ? false : choice === 'include' ? settings.enable && (doc.languageId === 'markdown' || doc.languageId === 'plaintext') : shouldLint(doc.uri, doc.languageId, text, settings);
+    if (!wanted) {
       entry = { version: doc.version, diagnostics: [] };
     } else if (text.length > MAX_DOCUMENT_CHARS) {
       entry = {
@@ -201,13 +225,51 @@ export function startServer(connection: Connection): void {
         }],
       };
     } else {
-      const layout = settings.layout === 'auto' ? undefined : settings.layout;
+      const e = optionsOf(project.config);
       const hidden = suppressionsOf(doc);
-      const result = lint(text, { languageId: languageOf(doc), guidelines: guidelines?.table, rules: settings.rules, layout, suppressions: hidden.entries, file: hidden.file });
-      entry = { version: doc.version, result, diagnostics: result.findings.map((f, i) => toDiagnostic(f, doc.uri, doc.version, i)) };
+      const table = e.table ?? guidelines?.table;
+      const result = lint(text, { languageId: languageOf(doc), guidelines: table, rules: e.rules, layout: e.layout, suppressions: hidden.entries, file: hidden.file });
+      entry = { version: doc.version, result, table, diagnostics: result.findings.map((f, i) => toDiagnostic(f, doc.uri, doc.version, i)) };
     }
     linted.set(doc.uri, entry);
     return entry;
+  }
+
+  /**
+   * The project file of a document: the nearest .imr-lint.jsonc above it; for an untitled document, the
+   * workspace folder's. `letter` is the path its include/ignore globs are matched against.
+   */
+  function projectOf(doc: TextDocument): { config: LoadedProjectConfig; letter?: string } {
+    const path = uriToPath(doc.uri);
+    const letter = path ?? (workspaceRoot ? join(workspaceRoot, 'Untitled.md') : undefined);
+    if (!letter) return { config: projectConfigs.forFile('/') };
+    return { config: projectConfigs.forFile(letter), letter: path };
+  }
+
+  /** Settings, then the project file over them (config/effective.ts says why in that order). */
+  function optionsOf(project: LoadedProjectConfig) {
+    const layout = settings.layout === 'auto' ? undefined : settings.layout;
+    return effective({ rules: settings.rules as Record<string, SeveritySetting>, layout, table: settings.guidelines.trim() ? guidelines?.table : undefined }, project);
+  }
+
+  /** A configuration file's problems as diagnostics at their place. */
+  function configDiagnostics(doc: TextDocument): Diagnostic[] {
+    const path = uriToPath(doc.uri);
+    if (!path) return [];
+    return projectConfigs.load(path).problems.map((p) => ({
+      range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) },
+      severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: SOURCE,
+      message: p.message,
+    }));
+  }
+
+  /** A configuration file changed (typed, saved, created, deleted): read again, show its problems, re-lint. */
+  function configChanged(doc?: TextDocument): void {
+    projectConfigs.invalidate();
+    if (doc && !pullDiagnostics) connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: configDiagnostics(doc) });
+    clearTimeout(configRelint);
+    configRelint = setTimeout(relintAll, doc ? Math.max(settings.debounceMs, 50) : 0);
   }
 
   /** The suppressions that hold for a document on disk (none for an untitled one). */
@@ -323,6 +385,10 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => {
     lastText.set(e.document.uri, e.document.getText());
+    if (isConfigUri(e.document.uri)) {
+      configChanged(e.document);
+      return;
+    }
     if (e.document.uri === guidelines?.uri) {
       void reloadGuidelines().then(relintAll);
       return;
@@ -337,6 +403,10 @@ export function startServer(connection: Connection): void {
     // (TextDocuments also reports an open as a change: no edit then.)
     if (before !== undefined && before !== text) lastEdit.set(e.document.uri, { edit: changedRegion(before, text), at: Date.now() });
     if (e.document.uri === guidelines?.uri) return; // re-read when saved
+    if (isConfigUri(e.document.uri)) {
+      configChanged(e.document);
+      return;
+    }
     if (pullDiagnostics || settings.run === 'onSave') return;
     schedule(e.document, settings.debounceMs);
   });
@@ -361,10 +431,12 @@ export function startServer(connection: Connection): void {
     for (const m of [releaseTimers, lastText, lastEdit, shownKeys]) m.delete(e.document.uri);
     linted.delete(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (isConfigUri(e.document.uri)) configChanged(); // the disk's version applies again
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
     if (params.changes.some((c) => c.uri.endsWith(`/${SUPPRESSIONS_FILE}`))) relintAll();
+    if (params.changes.some((c) => isConfigUri(c.uri))) configChanged();
     if (guidelines?.uri && params.changes.some((c) => c.uri === guidelines?.uri)) {
       await reloadGuidelines();
       relintAll();
@@ -374,6 +446,7 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (isConfigUri(doc.uri)) return { kind: DocumentDiagnosticReportKind.Full, items: configDiagnostics(doc) };
     // In on-save mode the client still pulls while typing: answer with the last saved result.
     const cached = linted.get(doc.uri);
     const entry = settings.run === 'onSave' && cached ? cached : ensureLinted(doc);
@@ -430,6 +503,9 @@ export function startServer(connection: Connection): void {
         // An inline comment is text in the letter: offered in Markdown only, where it is invisible when
         // rendered, and never in a plain-text letter, where it would land in what is sent.
         if (doc.languageId === 'markdown') actions.push(disableAction(doc, finding, diagnostic, 'line'), disableAction(doc, finding, diagnostic, 'document'));
+        if (ruleDocCommand) {
+          actions.push({ title: `Show documentation for ${finding.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Show documentation for ${finding.ruleId}`, command: COMMAND_SHOW_RULE_DOC, arguments: [finding.ruleId] } });
+        }
       }
     }
     if (wantsFixAll || !only) {
@@ -476,11 +552,11 @@ export function startServer(connection: Connection): void {
     documents,
     (doc) => {
       const entry = ensureLinted(doc);
-      return entry.result ? { result: entry.result, table: guidelines?.table } : undefined;
+      return entry.result ? { result: entry.result, table: entry.table } : undefined;
     },
     (doc) => {
       const entry = ensureLinted(doc);
-      if (entry.result) return { result: entry.result, table: guidelines?.table };
+      if (entry.result) return { result: entry.result, table: entry.table };
       const text = doc.getText();
       if (!settings.enable || doc.languageId !== 'markdown' || text.length > 20000 || !begunAsDetermination(text)) return undefined;
       return { result: lint(text, { languageId: 'markdown', guidelines: guidelines?.table }), table: guidelines?.table };

@@ -1,0 +1,86 @@
+// The language server with .imr-lint.jsonc: the same file, read the same way as the CLI, gives the same
+// findings; the file's own mistakes are diagnostics at their place; a change applies without a restart.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { ROOT } from '../helpers/shared.ts';
+import { TestClient } from './client.ts';
+
+const LETTERS = ['injury-mismatch.md', 'two-errors.md', 'phone-and-mismatch.md', 'injury-mismatch.txt'];
+const SEVERITY: Record<string, number> = { error: 1, warning: 2, info: 3 };
+
+describe('language server and .imr-lint.jsonc', () => {
+  let client: TestClient;
+  let dir: string;
+  let configFile: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'imr-lsp-config-'));
+    mkdirSync(join(dir, 'cases'));
+    for (const f of LETTERS) copyFileSync(join(ROOT, 'test', 'fixtures', 'cli', f), join(dir, 'cases', f));
+    configFile = join(dir, '.imr-lint.jsonc');
+    writeFileSync(configFile, '// shared by the team\n{\n  "rules": {"injury-date-mismatch": "warning", "unredacted-phi": "info"},\n}\n');
+    client = new TestClient();
+    client.settings = { debounceMs: 0, holdWhileTypingMs: 0, rules: { 'injury-date-mismatch': 'off' } };
+    await client.initialize({ workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } } }, { trusted: true, ruleDocCommand: true });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the editor and the CLI give identical findings on one folder (the file outranks the settings)', async () => {
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'imr-lint.cjs'), '-f', 'json', 'cases'], { cwd: dir, encoding: 'utf8' });
+    const byFile = new Map((JSON.parse(cli.stdout) as { filePath: string; findings: { ruleId: string; severity: string; range: unknown; message: string }[] }[]).map((f) => [f.filePath, f.findings]));
+    let compared = 0;
+    for (const f of LETTERS) {
+      const path = join(dir, 'cases', f);
+      const uri = pathToFileURL(path).toString();
+      await client.open(uri, readFileSync(path, 'utf8'), f.endsWith('.txt') ? 'plaintext' : 'markdown');
+      const ds = await client.diagnosticsFor(uri, 1);
+      const fromCli = byFile.get(path)!;
+      assert.deepEqual(
+        ds.map((d) => [d.code, d.severity, d.range, d.message]),
+        fromCli.map((x) => [x.ruleId, SEVERITY[x.severity], x.range, x.message]),
+        f,
+      );
+      compared += ds.length;
+    }
+    assert.ok(compared >= 4, `${compared} findings compared`);
+    const injury = (await client.diagnosticsFor(pathToFileURL(join(dir, 'cases', 'injury-mismatch.md')).toString(), 1)).find((d) => d.code === 'injury-date-mismatch');
+    assert.equal(injury?.severity, 2, 'the file says warning; the user setting said off');
+  });
+
+  test('a changed file applies at once (file watcher), and "Show documentation" is offered', async () => {
+    const uri = pathToFileURL(join(dir, 'cases', 'injury-mismatch.md')).toString();
+    writeFileSync(configFile, '{"rules": {"injury-date-mismatch": "error"}}');
+    const count = client.published.length;
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configFile).toString(), type: 2 }] });
+    await client.waitFor(() => client.published.slice(count).some((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'injury-date-mismatch' && d.severity === 1)), 'the new level');
+    const d = client.published.filter((p) => p.uri === uri).at(-1)!.diagnostics.find((x) => x.code === 'injury-date-mismatch')!;
+    assert.equal(d.codeDescription?.href, pathToFileURL(join(ROOT, 'docs', 'rules', 'injury-date-mismatch.md')).toString());
+    const actions = await client.request<{ title: string; command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    const show = actions.find((a) => a.title === 'Show documentation for injury-date-mismatch');
+    assert.deepEqual(show?.command && [show.command.command, show.command.arguments], ['imr.showRuleDoc', ['injury-date-mismatch']]);
+  });
+
+  test('the open configuration file: its mistakes are diagnostics at their place, its unsaved text applies', async () => {
+    const uri = pathToFileURL(configFile).toString();
+    const letter = pathToFileURL(join(dir, 'cases', 'injury-mismatch.md')).toString();
+    const text = '{\n  "rules": {\n    "injury-date-mismatch": "info",\n    "injury-mismatch": "off"\n  },\n  "layuot": "standard"\n}\n';
+    const count = client.published.length;
+    await client.open(uri, text, 'jsonc');
+    const ds = await client.diagnosticsFor(uri, 1);
+    assert.deepEqual(ds.map((d) => [d.severity, d.range.start.line, d.range.start.character, d.range.end.character]), [
+      [1, 3, 4, 21],
+      [2, 5, 2, 10],
+    ]);
+    assert.match(ds[0].message, /Unknown rule "injury-mismatch"/);
+    assert.match(ds[1].message, /Unknown setting "layuot"/);
+    await client.waitFor(() => client.published.slice(count).some((p) => p.uri === letter && p.diagnostics.some((d) => d.code === 'injury-date-mismatch' && d.severity === 3)), 'the unsaved level (info) applies');
+  });
+});
