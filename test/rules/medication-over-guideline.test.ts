@@ -51,6 +51,15 @@ test('a compounded cream with an ingredient not recommended topically: one findi
   assert.deepEqual(findingsOf(overturned, RULE).map((f) => f.severity), ['info', 'info']);
 });
 
+test('brands of compounded creams: Cyclophene is cyclobenzaprine, Ketophene is ketoprofen (each named as written)', () => {
+  const cyclophene = med('Cyclophene 5% cream, 120 grams', 'Upheld');
+  assert.match(assertOne(cyclophene, RULE, { range: rangeOf(cyclophene, 'Cyclophene'), severity: 'info' }).message, /^Cyclophene \(topical\): .*topical muscle relaxants/);
+  const ketophene = med('Ketophene 20% cream, 165 grams', 'Overturned');
+  assertOne(ketophene, RULE, { range: rangeOf(ketophene, 'Ketophene'), severity: 'info', options: WARN });
+  // No route in the title: a brand alone does not say it is topical.
+  assert.deepEqual(findingsOf(med('Ketophene, quantity unknown', 'Upheld'), RULE), []);
+});
+
 test('an unconfirmed row only ever informs: carisoprodol Overturned, topical ketoprofen', () => {
   const text = med('Carisoprodol 350mg 1 tablet three times a day #90', 'Overturned');
   assert.equal(assertOne(text, RULE, { range: rangeOf(text, 'Carisoprodol'), severity: 'info', options: WARN }).message.endsWith('(The figure is not yet confirmed from the guideline text.)'), true);

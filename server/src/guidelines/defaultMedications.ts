@@ -4,7 +4,8 @@ import type { GuidelineTableInput } from './schema.js';
 // A row is confirmed only where a real letter of ../shared/real-imr quotes the guideline's words for it
 // (`quotedIn`: case number and line); the others are believed from the guideline and yield information
 // only. Where the guideline gives no number (the other muscle relaxants: "short-term"), there is no row.
-const MUSCLE_RELAXANTS_TOPICAL = ['cyclobenzaprine', 'flexeril', 'orphenadrine', 'methocarbamol', 'tizanidine', 'carisoprodol', 'chlorzoxazone', 'metaxalone'];
+// Cyclophene: a cyclobenzaprine 5% cream sold as a brand (CM17-0014438 calls it a topical muscle relaxant).
+const MUSCLE_RELAXANTS_TOPICAL = ['cyclobenzaprine', 'flexeril', 'cyclophene', 'orphenadrine', 'methocarbamol', 'tizanidine', 'carisoprodol', 'chlorzoxazone', 'metaxalone'];
 const TOPICALS = { guideline: { part: 'Chronic Pain Medical Treatment', edition: '2009, 2016' }, pages: ['111', '112', '113'], sections: ['Topical analgesics'] };
 
 export const DEFAULT_MEDICATIONS: NonNullable<GuidelineTableInput['medications']> = [
@@ -49,7 +50,7 @@ export const DEFAULT_MEDICATIONS: NonNullable<GuidelineTableInput['medications']
     note: 'Any compounded product that contains at least one drug (or drug class) that is not recommended is not recommended.',
   },
   {
-    id: 'topical-ketoprofen', drugClass: 'topical ketoprofen', names: ['ketoprofen'], route: 'topical', kind: 'not-recommended', source: 'MTUS', ...TOPICALS,
+    id: 'topical-ketoprofen', drugClass: 'topical ketoprofen', names: ['ketoprofen', 'ketophene'] /* Ketophene: a ketoprofen 20% cream brand */, route: 'topical', kind: 'not-recommended', source: 'MTUS', ...TOPICALS,
     words: 'This agent is not currently FDA approved for a topical application.', confirmed: false,
     note: 'No letter of the corpus quotes it (CM17-0014438 upholds a ketoprofen compound on other grounds).',
   },
