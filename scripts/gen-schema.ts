@@ -1,6 +1,7 @@
 // Generates the extension's declarative files from their one source (`npm run gen`):
 // - package.json `contributes.configuration`, from SettingsSchema (server/src/settings.ts) and the rule registry;
 // - schemas/guidelines.schema.json, the JSON Schema of guideline tables, from GuidelineTableSchema;
+// - schemas/imr-lint-config.schema.json, the JSON Schema of .imr-lint.jsonc, from ProjectConfigSchema;
 // - snippets/<language>.code-snippets, from client/src/snippets.ts.
 // `npm run check:gen` (--check) regenerates in memory and exits 1 naming each file that differs from what
 // is on disk, so CI fails when someone edits a source and forgets to regenerate (or edits an output by hand).
@@ -14,6 +15,7 @@ import { SNIPPETS, snippetFile, type SnippetLanguage } from '../client/src/snipp
 import { GuidelineTableSchema } from '../server/src/guidelines/schema.ts';
 import { RULES } from '../server/src/rules/index.ts';
 import { SettingsSchema } from '../server/src/settings.ts';
+import { ProjectConfigSchema } from '../server/src/config/projectConfig.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SECTION = 'imr';
@@ -117,6 +119,34 @@ export function guidelinesSchema(): JsonObject {
   };
 }
 
+/** schemas/imr-lint-config.schema.json, for .imr-lint.jsonc (contributes.jsonValidation): comments allowed. */
+export function configSchema(): JsonObject {
+  const schema = z.toJSONSchema(ProjectConfigSchema, { io: 'input', target: 'draft-7' }) as JsonObject;
+  const props = schema.properties as Record<string, JsonObject>;
+  // Each rule by name, with its meaning and default, so that the editor completes ids and levels.
+  const levels = ((props.rules as JsonObject).additionalProperties as JsonObject | undefined)?.enum ?? ['off', 'info', 'warning', 'error'];
+  props.rules = {
+    ...props.rules,
+    properties: Object.fromEntries(RULES.map((r) => [r.meta.id, { type: 'string', enum: levels, description: `${r.meta.description} Default: ${r.meta.defaultSeverity}.` }])),
+    additionalProperties: false,
+  } as JsonObject;
+  // The inline table is the guideline-table schema itself.
+  props.guidelines = { description: props.guidelines.description ?? null, anyOf: [{ type: 'string', minLength: 1, description: 'Path of a guideline table, relative to this file.' }, guidelinesSchemaBody()] };
+  return {
+    $schema: schema.$schema,
+    $comment: 'Generated from ProjectConfigSchema (server/src/config/projectConfig.ts) by scripts/gen-schema.ts: do not edit.',
+    title: 'imr-lint project configuration (.imr-lint.jsonc)',
+    allowComments: true,
+    allowTrailingCommas: true,
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
+  };
+}
+
+function guidelinesSchemaBody(): JsonObject {
+  const { $schema: _s, $comment: _c, ...rest } = guidelinesSchema();
+  return rest;
+}
+
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
 /** Each generated file with its expected text; package.json keeps everything but contributes.configuration. */
@@ -142,6 +172,8 @@ export function generatedFiles(): { path: string; text: string; same(onDisk: str
   ];
   const schemaText = json(guidelinesSchema());
   files.push({ path: join(ROOT, 'schemas', 'guidelines.schema.json'), text: schemaText, same: exact(schemaText) });
+  const configText = json(configSchema());
+  files.push({ path: join(ROOT, 'schemas', 'imr-lint-config.schema.json'), text: configText, same: exact(configText) });
   for (const lang of ['markdown', 'plaintext'] as SnippetLanguage[]) {
     const text = json(snippetFile(lang));
     files.push({ path: join(ROOT, 'snippets', `${lang}.code-snippets`), text, same: exact(text) });

@@ -3,7 +3,7 @@
 // under them, then reads the .vsix's zip central directory. It takes about 3 s, so it always runs.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,9 +22,14 @@ const EXPECTED = [
   'extension/changelog.md',
   'extension/package.json',
   'extension/readme.md',
+  'extension/dist/cli.cjs',
   'extension/dist/client.cjs',
   'extension/dist/server.cjs',
+  ...readdirSync(join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md')).map((f) => `extension/docs/rules/${f}`),
+  ...readdirSync(join(ROOT, 'docs', 'walkthrough')).filter((f) => f.endsWith('.md')).map((f) => `extension/docs/walkthrough/${f}`),
+  'extension/examples/seed-style-problems.md',
   'extension/schemas/guidelines.schema.json',
+  'extension/schemas/imr-lint-config.schema.json',
   'extension/snippets/markdown.code-snippets',
   'extension/snippets/plaintext.code-snippets',
   'extension/syntaxes/imr.injection.tmLanguage.json',
@@ -83,7 +88,7 @@ let seconds = 0;
 before(() => {
   work = mkdtempSync(join(tmpdir(), 'imr-package-'));
   // The files `npm run package` reads: sources for the build, the declarative files, the package metadata.
-  for (const p of ['package.json', '.vscodeignore', 'LICENSE', 'CHANGELOG.md', 'README.md', 'tsconfig.json', 'scripts/build.mjs', 'server/src', 'client', 'snippets', 'syntaxes', 'schemas']) {
+  for (const p of ['package.json', '.vscodeignore', 'LICENSE', 'CHANGELOG.md', 'README.md', 'tsconfig.json', 'scripts/build.mjs', 'server/src', 'client', 'snippets', 'syntaxes', 'schemas', 'docs', 'examples']) {
     if (existsSync(join(ROOT, p))) cpSync(join(ROOT, p), join(work, p), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');

@@ -23,23 +23,34 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import {
+  CHECK_FOLDER,
+  CHECK_FOLDER_PROGRESS,
+  type CheckFolderProgress,
+  type CheckFolderResult,
   COMMAND_FIX_ALL,
+  COMMAND_SHOW_RULE_DOC,
   FIX_ALL_KIND,
   type InitializationOptions,
   LINT_STATUS,
   type LintStatusParams,
   SETTINGS_SECTION,
 } from '../../server/src/lsp/protocol.js';
-import { DISPUTED_ITEM } from './snippets.js';
+import { DETERMINATION, DISPUTED_ITEM } from './snippets.js';
 import { type DocStatus, nextStatus, statusView, typedSnippetPrefix, withUserGuidelines } from './state.js';
 
 const NAME = 'IMR Determinations';
 const LANGUAGES = ['markdown', 'plaintext'];
 /** Files on disk and unsaved editors; not git/diff views or virtual file systems. */
-export const DOCUMENT_SELECTOR = LANGUAGES.flatMap((language) => [
-  { scheme: 'file', language },
-  { scheme: 'untitled', language },
-]);
+export const DOCUMENT_SELECTOR = [
+  ...LANGUAGES.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]),
+  // The project configuration: the server reads its unsaved text and shows its mistakes in place.
+  { scheme: 'file', pattern: '**/.imr-lint.jsonc' },
+];
+/** The project configuration file's name (server/src/config/projectConfig.ts CONFIG_FILE). */
+const CONFIG_FILE = '.imr-lint.jsonc';
 /** Crash policy: restart up to this many times within the window, then stop and say so. */
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -79,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     // Evaluated at every (re)start, so a restart after trust was granted sends the new value.
-    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, ruleDocCommand: true }),
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
     errorHandler,
@@ -103,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     },
   };
 
+  const docs = new RuleDocs(context);
   const lc = new LanguageClient('imr', NAME, serverOptions, clientOptions);
   client = lc;
   lc.onNotification(LINT_STATUS, (p: LintStatusParams) => statusBar.update(p));
@@ -146,6 +158,13 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     vscode.commands.registerCommand('imr.insertDisputedItem', insertDisputedItem),
     // A code lens's click: the hover of the guideline row at the item's treatment or drug.
     vscode.commands.registerCommand('imr.showHoverAt', showHoverAt),
+    vscode.commands.registerCommand(COMMAND_SHOW_RULE_DOC, (id: unknown) => docs.show(id)),
+    vscode.commands.registerCommand('imr.checkFolder', (folder?: vscode.Uri) => checkFolder(lc, folder)),
+    vscode.commands.registerCommand('imr.newDetermination', newDetermination),
+    vscode.commands.registerCommand('imr.openSample', () => openSample(context)),
+    vscode.commands.registerCommand('imr.createConfig', createConfig),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new LintTaskProvider(context)),
+    docs,
     // "imr" typed at the start of a line opens the suggestions with the IMR snippets.
     vscode.workspace.onDidChangeTextDocument((e) => {
       const editor = vscode.window.activeTextEditor;
@@ -226,6 +245,166 @@ async function insertDisputedItem(): Promise<void> {
   }
   const lang = editor.document.languageId === 'plaintext' ? 'plaintext' : 'markdown';
   await editor.insertSnippet(new vscode.SnippetString(DISPUTED_ITEM.body[lang].join('\n')));
+}
+
+/**
+ * The rule pages shipped in the extension (docs/rules/<id>.md), shown in the Markdown preview with no
+ * network. The diagnostics link to the page's file; opened as text from such a link, it turns into the
+ * preview (unless the pages are in a workspace folder: someone is editing them).
+ */
+class RuleDocs implements vscode.Disposable {
+  private readonly dir: string;
+  private readonly disposable: vscode.Disposable;
+
+  constructor(context: vscode.ExtensionContext) {
+    this.dir = context.asAbsolutePath(path.join('docs', 'rules'));
+    this.disposable = vscode.window.onDidChangeActiveTextEditor((editor) => {
+      const uri = editor?.document.uri;
+      if (!uri || uri.scheme !== 'file' || path.dirname(uri.fsPath) !== this.dir || !uri.fsPath.endsWith('.md')) return;
+      if (editor.document.isDirty || vscode.workspace.getWorkspaceFolder(uri)) return;
+      void this.preview(uri, editor);
+    });
+  }
+
+  /** "Show documentation for <rule>" and the settings' links: the page, rendered. */
+  async show(id: unknown): Promise<void> {
+    if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id)) return;
+    const uri = vscode.Uri.file(path.join(this.dir, `${id}.md`));
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      void vscode.window.showWarningMessage(`IMR: no documentation page for "${id}" in this installation.`);
+      return;
+    }
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  }
+
+  private async preview(uri: vscode.Uri, editor: vscode.TextEditor): Promise<void> {
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString() && t.group.viewColumn === editor.viewColumn);
+    if (tab) await vscode.window.tabGroups.close(tab, true);
+  }
+
+  dispose(): void {
+    this.disposable.dispose();
+  }
+}
+
+/** "IMR: Check All Determinations in Folder": the server lints the letters that are not open. */
+async function checkFolder(lc: LanguageClient, given?: vscode.Uri): Promise<CheckFolderResult | undefined> {
+  let folder = given instanceof vscode.Uri ? given : undefined;
+  if (!folder) {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 1) folder = folders[0].uri;
+    else if (folders.length > 1) folder = (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder whose determinations to check' }))?.uri;
+    else folder = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Check' }))?.[0];
+  }
+  if (!folder) return undefined;
+  if (folder.scheme !== 'file') {
+    void vscode.window.showWarningMessage('IMR: only a folder on disk can be checked.');
+    return undefined;
+  }
+  const target = folder;
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `IMR: checking ${path.basename(target.fsPath)}`, cancellable: true },
+    async (progress, token) => {
+      let done = 0;
+      const sub = lc.onNotification(CHECK_FOLDER_PROGRESS, (p: CheckFolderProgress) => {
+        progress.report({ message: `${p.done} of ${p.total} files`, increment: p.total ? (100 * (p.done - done)) / p.total : 0 });
+        done = p.done;
+      });
+      try {
+        return await lc.sendRequest<CheckFolderResult>(CHECK_FOLDER, { uri: lc.code2ProtocolConverter.asUri(target) }, token);
+      } finally {
+        sub.dispose();
+      }
+    },
+  );
+  if (result.error) {
+    void vscode.window.showWarningMessage(`IMR: ${result.error}`);
+    return result;
+  }
+  const counts = `${result.errors} errors, ${result.warnings} warnings, ${result.infos} information`;
+  const summary = `IMR: ${result.cancelled ? 'stopped after ' : ''}${result.checked} letter${result.checked === 1 ? '' : 's'} checked, ${result.withProblems} with problems (${counts})${result.open ? `; ${result.open} open in the editor keep their own` : ''}.`;
+  void vscode.window.showInformationMessage(summary);
+  if (result.withProblems > 0) void vscode.commands.executeCommand('workbench.actions.view.problems');
+  return result;
+}
+
+/** "IMR: New Determination": an untitled Markdown document with the skeleton, its fields to tab through. */
+async function newDetermination(): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown' });
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.insertSnippet(new vscode.SnippetString(DETERMINATION.body.markdown.join('\n')));
+}
+
+/** The walkthrough's sample letter, as an untitled copy (the reviewer may edit it freely). */
+async function openSample(context: vscode.ExtensionContext): Promise<void> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.file(context.asAbsolutePath(path.join('examples', 'seed-style-problems.md'))));
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
+  await vscode.window.showTextDocument(doc);
+}
+
+const CONFIG_TEMPLATE = `// imr-lint project configuration: read by the editor and by the imr-lint command line alike.
+// Every key is optional. Hover a key for its meaning; the rule pages say what each rule checks.
+{
+  // Severity per rule: "off", "info", "warning" or "error".
+  "rules": {
+    // "visits-over-limit": "warning"
+  },
+  // A guideline table whose rows extend the built-in limits (a path relative to this file).
+  // "guidelines": "guidelines.json",
+  // Files never checked, relative to this file.
+  "ignore": []
+}
+`;
+
+/** The walkthrough's "project configuration" step: the workspace folder's file, created when missing. */
+async function createConfig(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showInformationMessage(`IMR: open a folder first; ${CONFIG_FILE} goes at its top, beside the letters.`);
+    return;
+  }
+  const uri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(CONFIG_TEMPLATE));
+  }
+  await vscode.window.showTextDocument(uri);
+}
+
+const TASK_TYPE = 'imr-lint';
+
+/**
+ * The "imr-lint" task type: the bundled CLI over a folder (default: the workspace folder), its stylish
+ * output read by the $imr-lint problem matcher (package.json). No colour and no progress bar, so every
+ * line is one the matcher can read.
+ */
+class LintTaskProvider implements vscode.TaskProvider {
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  provideTasks(): vscode.Task[] {
+    return (vscode.workspace.workspaceFolders ?? []).map((f) => this.task({ type: TASK_TYPE, files: ['.'] }, f));
+  }
+
+  resolveTask(task: vscode.Task): vscode.Task | undefined {
+    const def = task.definition as { type: string; files?: unknown };
+    const scope = task.scope && typeof task.scope === 'object' ? task.scope : vscode.workspace.workspaceFolders?.[0];
+    return scope ? this.task({ type: TASK_TYPE, files: Array.isArray(def.files) ? def.files.map(String) : ['.'] }, scope, task.definition) : undefined;
+  }
+
+  private task(def: { type: string; files: string[] }, folder: vscode.WorkspaceFolder, definition: vscode.TaskDefinition = def): vscode.Task {
+    const cli = this.context.asAbsolutePath(path.join('dist', 'cli.cjs'));
+    const exec = new vscode.ProcessExecution(process.execPath, [cli, ...def.files], {
+      cwd: folder.uri.fsPath,
+      env: { ELECTRON_RUN_AS_NODE: '1', NO_COLOR: '1', TERM: 'dumb' },
+    });
+    const t = new vscode.Task(definition, folder, `check ${def.files.join(' ')}`, TASK_TYPE, exec, '$imr-lint');
+    t.group = vscode.TaskGroup.Test;
+    return t;
+  }
 }
 
 /**

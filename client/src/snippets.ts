@@ -188,6 +188,7 @@ export const SNIPPETS: SnippetDef[] = [
   ),
 ];
 
+export const DETERMINATION = SNIPPETS.find((s) => s.name === 'IMR determination')!;
 export const DISPUTED_ITEM = SNIPPETS.find((s) => s.name === 'IMR disputed item')!;
 
 /** The .code-snippets file of one language, as VS Code reads it. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { ROOT } from '../helpers/shared.ts';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { TestClient } from './client.ts';
 
 const LETTERS = ['injury-mismatch.md', 'two-errors.md', 'phone-and-mismatch.md', 'injury-mismatch.txt'];
@@ -79,8 +80,43 @@ describe('language server and .imr-lint.jsonc', () => {
       [1, 3, 4, 21],
       [2, 5, 2, 10],
     ]);
-    assert.match(ds[0].message, /Unknown rule "injury-mismatch"/);
-    assert.match(ds[1].message, /Unknown setting "layuot"/);
+    assert.match(String(ds[0].message), /Unknown rule "injury-mismatch"/);
+    assert.match(String(ds[1].message), /Unknown setting "layuot"/);
     await client.waitFor(() => client.published.slice(count).some((p) => p.uri === letter && p.diagnostics.some((d) => d.code === 'injury-date-mismatch' && d.severity === 3)), 'the unsaved level (info) applies');
+  });
+
+  test('the folder check: letters that are not open get their diagnostics; a README and open letters are left alone', async () => {
+    const batch = join(dir, 'batch');
+    mkdirSync(batch);
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'cli', 'two-errors.md'), join(batch, 'b.md'));
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'cli', 'clean.md'), join(batch, 'clean.md'));
+    writeFileSync(join(batch, 'README.md'), '# Notes\n\nDrafts for the March cases.\n');
+    const progress: { done: number; total: number }[] = [];
+    client.conn.onNotification('imr/checkFolderProgress', (p: { done: number; total: number }) => {
+      progress.push(p);
+    });
+    const r = await client.request<any>('imr/checkFolder', { uri: pathToFileURL(dir).toString() });
+    assert.equal(r.open, LETTERS.length, 'the open letters keep their live diagnostics');
+    assert.deepEqual([r.checked, r.skipped, r.cancelled], [2, 1, false]);
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'imr-lint.cjs'), '-f', 'json', 'batch/b.md'], { cwd: dir, encoding: 'utf8' });
+    const expected = (JSON.parse(cli.stdout)[0].findings as { ruleId: string; range: unknown }[]).map((f) => [f.ruleId, f.range]);
+    const b = client.published.filter((p) => p.uri === pathToFileURL(join(batch, 'b.md')).toString()).at(-1)!;
+    assert.deepEqual(b.diagnostics.map((d) => [d.code, d.range]), expected);
+    assert.ok(expected.length >= 2);
+    assert.equal(r.withProblems, 1);
+    assert.ok(!client.published.some((p) => p.uri.endsWith('/README.md')), 'nothing for the README');
+    assert.deepEqual(progress.at(-1), { done: LETTERS.length + 3, total: LETTERS.length + 3 });
+  });
+
+  test('the folder check is cancellable', async () => {
+    const many = join(dir, 'many');
+    mkdirSync(many);
+    for (let i = 0; i < 200; i++) copyFileSync(join(ROOT, 'test', 'fixtures', 'cli', 'two-errors.md'), join(many, `l${i}.md`));
+    const source = new CancellationTokenSource();
+    const pending = client.conn.sendRequest('imr/checkFolder', { uri: pathToFileURL(many).toString() }, source.token) as Promise<any>;
+    setTimeout(() => source.cancel(), 20);
+    const r = await pending;
+    assert.equal(r.cancelled, true);
+    assert.ok(r.checked < 200, `${r.checked} checked before the cancel`);
   });
 });

@@ -21,6 +21,36 @@ export interface LintStatusParams {
   overturned?: number;
 }
 
+/** Client -> server request: lint every determination under a folder; answers when done or cancelled. */
+export const CHECK_FOLDER = 'imr/checkFolder';
+export interface CheckFolderParams {
+  /** The folder's file: URI. */
+  uri: string;
+}
+export interface CheckFolderResult {
+  /** Letters linted (open documents are not: they have their own diagnostics). */
+  checked: number;
+  /** Of those, how many have a problem, and the problems by severity. */
+  withProblems: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Files skipped: not a determination, ignored by the project file, unreadable or too large. */
+  skipped: number;
+  /** Open documents left to their live diagnostics. */
+  open: number;
+  cancelled: boolean;
+  ms: number;
+  /** Why the folder could not be checked at all. */
+  error?: string;
+}
+/** Server -> client notification while a folder check runs. */
+export const CHECK_FOLDER_PROGRESS = 'imr/checkFolderProgress';
+export interface CheckFolderProgress {
+  done: number;
+  total: number;
+}
+
 /** Commands the server executes (workspace/executeCommand). */
 export const COMMAND_FIX_ALL = 'imr.server.fixAll';
 /** Records a suppression in .imr-lint/suppressions.json: arguments [storePath, entry]. */

@@ -33,8 +33,9 @@ import { CONFIG_FILE } from '../config/projectConfig.js';
 import { effective, projectChoice } from '../config/effective.js';
 import type { GuidelineTable } from '../guidelines/table.js';
 import { type LoadedProjectConfig, ProjectConfigStore } from '../io/projectConfigStore.js';
-import { COMMAND_FIX_ALL, COMMAND_SHOW_RULE_DOC, COMMAND_SUPPRESS, FIX_ALL_KIND, type InitializationOptions, LINT_STATUS, type LintStatusParams, SETTINGS_SECTION, SOURCE } from './protocol.js';
+import { CHECK_FOLDER, CHECK_FOLDER_PROGRESS, type CheckFolderParams, COMMAND_FIX_ALL, COMMAND_SHOW_RULE_DOC, COMMAND_SUPPRESS, FIX_ALL_KIND, type InitializationOptions, LINT_STATUS, type LintStatusParams, SETTINGS_SECTION, SOURCE } from './protocol.js';
 import { checkDocumentParams, invalidParams, registerFeatures } from './features.js';
+import { checkFolder } from './folderCheck.js';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../features/semanticTokens.js';
 
 /** Documents larger than this are not linted; the reviewer is told so instead of the editor freezing. */
@@ -207,6 +208,13 @@ export function startServer(connection: Connection): void {
   function ensureLinted(doc: TextDocument): Linted {
     const cached = linted.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
+    const entry = lintDocument(doc);
+    linted.set(doc.uri, entry);
+    return entry;
+  }
+
+  /** Lints one document (open, or read from disk by the folder check) with the configuration that applies. */
+  function lintDocument(doc: TextDocument): Linted {
     const text = doc.getText();
     let entry: Linted;
     const project = projectOf(doc);
@@ -231,7 +239,6 @@ export function startServer(connection: Connection): void {
       const result = lint(text, { languageId: languageOf(doc), guidelines: table, rules: e.rules, layout: e.layout, suppressions: hidden.entries, file: hidden.file });
       entry = { version: doc.version, result, table, diagnostics: result.findings.map((f, i) => toDiagnostic(f, doc.uri, doc.version, i)) };
     }
-    linted.set(doc.uri, entry);
     return entry;
   }
 
@@ -385,6 +392,8 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => {
     lastText.set(e.document.uri, e.document.getText());
+    // Opened after a folder check: its live diagnostics replace the check's (pull mode keeps both apart).
+    if (folderChecked.delete(e.document.uri)) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     if (isConfigUri(e.document.uri)) {
       configChanged(e.document);
       return;
@@ -546,6 +555,22 @@ export function startServer(connection: Connection): void {
     const { edit, applied } = fixAllEdit(doc, entry.result.findings);
     if (applied > 0) await connection.workspace.applyEdit({ label: 'Fix all auto-fixable IMR problems', edit });
   });
+
+  // "IMR: Check All Determinations in Folder": letters that are not open get their problems in the
+  // Problems view, as the CLI would report them (folderCheck.ts).
+  const folderChecked = new Set<string>();
+  connection.onRequest(CHECK_FOLDER, (params: CheckFolderParams, token) =>
+    checkFolder(params, token, {
+      isOpen: (uri) => documents.get(uri) !== undefined,
+      lint: (uri, languageId, text) => lintDocument(TextDocument.create(uri, languageId, 0, text)),
+      publish: (uri, diagnostics) => {
+        if (diagnostics.length) folderChecked.add(uri);
+        else folderChecked.delete(uri);
+        connection.sendDiagnostics({ uri, diagnostics });
+      },
+      progress: (p) => connection.sendNotification(CHECK_FOLDER_PROGRESS, p),
+    }),
+  );
 
   registerFeatures(
     connection,
