@@ -102,4 +102,27 @@ describe('imr-lint with .imr-lint.jsonc', () => {
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /Unknown rule "visits" in --explain/);
   });
+
+  it("dist/cli.cjs runs as a script (the editor's imr-lint task runs it so)", () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), '--version'], { encoding: 'utf8' });
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('the $imr-lint problem matcher of package.json reads the stylish output: file, line, column, severity, message, rule', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const [fileRe, lineRe] = pkg.contributes.problemMatchers.find((m: { name: string }) => m.name === 'imr-lint').pattern.map((p: { regexp: string }) => new RegExp(p.regexp));
+    const out = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'test/fixtures/cli/two-errors.md', 'test/fixtures/cli/clean.md'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TERM: 'dumb' } }).stdout;
+    const matched: string[][] = [];
+    let file: string | undefined;
+    for (const line of out.split('\n')) {
+      const l = lineRe.exec(line);
+      if (l && file) matched.push([file, l[1], l[2], l[3], l[5], l[4].slice(0, 12)]);
+      else if (fileRe.test(line) && !/problems? \(/.test(line)) file = fileRe.exec(line)![1];
+    }
+    assert.deepEqual(matched, [
+      ['test/fixtures/cli/two-errors.md', '1', '21', 'error', 'invalid-case-number', 'Case Number '],
+      ['test/fixtures/cli/two-errors.md', '12', '78', 'error', 'injury-date-mismatch', 'The date of '],
+    ]);
+  });
 });

@@ -8,6 +8,7 @@
 // It waits on events (diagnostics changes, the extension's status and message events), never on fixed
 // sleeps; each wait has a deadline only so that a broken build fails instead of hanging.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
@@ -625,6 +626,98 @@ test('settings: a broken guideline file (imr.guidelines) shows one clear error n
 // 8. A crashed server.
 
 /** Pids of the language servers this extension host started (Linux /proc; undefined where there is none). */
+const allTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+const previewOf = (name: string) => allTabs().find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/i.test(t.input.viewType) && t.label.includes(name));
+const tabEvents = [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>, vscode.window.onDidChangeActiveTextEditor as vscode.Event<unknown>];
+
+test('the rule page opens from a diagnostic and from "Show documentation", in the Markdown preview, from the extension (no network)', async () => {
+  const editor = await openSeedCopy('docs.md');
+  const injury = await seedInjury(editor.document);
+  assert.ok(typeof injury.code === 'object');
+  const target = (injury.code as { target: vscode.Uri }).target;
+  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+  assert.equal(target.scheme, 'file', 'a file shipped in the extension, not a web page');
+  assert.equal(target.fsPath, join(ext.extensionPath, 'docs', 'rules', 'injury-date-mismatch.md'));
+  assert.ok(existsSync(target.fsPath));
+  // The diagnostic's link, as the hover and the Problems view open it: the page turns into its preview.
+  await vscode.commands.executeCommand('vscode.open', target);
+  await waitFor('the preview of injury-date-mismatch.md, and no text editor on it', () => previewOf('injury-date-mismatch.md') && !allTabs().some((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath === target.fsPath), tabEvents);
+  // The code action.
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, injury.range);
+  const show = actions.find((a) => a.title === 'Show documentation for injury-date-mismatch');
+  assert.deepEqual(show?.command && [show.command.command, show.command.arguments], ['imr.showRuleDoc', ['injury-date-mismatch']], actions.map((a) => a.title).join(' | '));
+  const visits = ours(editor.document.uri).find((d) => codeOf(d) === 'visits-over-limit')!;
+  const visitsActions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, visits.range);
+  const showVisits = visitsActions.find((a) => a.title === 'Show documentation for visits-over-limit')!;
+  await vscode.commands.executeCommand(showVisits.command!.command, ...(showVisits.command!.arguments ?? []));
+  await waitFor('the preview of visits-over-limit.md', () => previewOf('visits-over-limit.md'), tabEvents);
+});
+
+test('a project file (.imr-lint.jsonc) changes a rule\'s severity in the editor and in the CLI alike, and its mistakes show in place', async () => {
+  const dir = join(ws, 'team');
+  mkdirSync(dir, { recursive: true });
+  const config = join(dir, '.imr-lint.jsonc');
+  writeFileSync(config, '// the team\'s levels\n{ "rules": { "injury-date-mismatch": "warning" } }\n');
+  const letter = join(dir, 'a.md');
+  writeFileSync(letter, seedText());
+  const editor = await open(letter, 'markdown');
+  const ds = await diagnosticsWhen(editor.document.uri, 'injury-date-mismatch as a warning', (d) => d.some((x) => codeOf(x) === 'injury-date-mismatch' && x.severity === vscode.DiagnosticSeverity.Warning));
+  assert.deepEqual(codes(ds), ['injury-date-mismatch', 'visits-over-limit']);
+  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+  const cliRun = () => {
+    const r = spawnSync(process.execPath, [join(ext.extensionPath, 'dist', 'cli.cjs'), '-f', 'json', letter], { cwd: ws, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    assert.ok(r.stdout, `the CLI printed nothing: ${r.stderr} ${r.error ?? ''}`);
+    return (JSON.parse(r.stdout)[0].findings as { ruleId: string; severity: string }[]).find((f) => f.ruleId === 'injury-date-mismatch')?.severity;
+  };
+  assert.equal(cliRun(), 'warning', 'the CLI reads the same file');
+  // Changed on disk: the editor follows without a restart, and so does the CLI.
+  writeFileSync(config, '{ "rules": { "injury-date-mismatch": "info" } }\n');
+  await diagnosticsWhen(editor.document.uri, 'injury-date-mismatch as information', (d) => d.some((x) => codeOf(x) === 'injury-date-mismatch' && x.severity === vscode.DiagnosticSeverity.Information));
+  assert.equal(cliRun(), 'info');
+  // A mistake in the file, shown where it is (the file opened in the editor).
+  writeFileSync(config, '{ "rules": { "injury-date-mismatch": "info", "visits-over-limt": "off" } }\n');
+  const cfg = await open(config);
+  const problems = await diagnosticsWhen(cfg.document.uri, 'the unknown rule marked in .imr-lint.jsonc', (d) => d.length > 0);
+  assert.equal(cfg.document.getText(problems[0].range), '"visits-over-limt"');
+  assert.match(problems[0].message, /Unknown rule "visits-over-limt"/);
+});
+
+test('IMR: Check All Determinations in Folder lists the problems of a letter that is not open', async () => {
+  const dir = join(ws, 'batch');
+  mkdirSync(dir, { recursive: true });
+  const letter = join(dir, 'not-open.md');
+  writeFileSync(letter, seedText());
+  writeFileSync(join(dir, 'notes.md'), '# Notes\n\nTo do this week.\n');
+  const uri = vscode.Uri.file(letter);
+  assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === letter), 'the letter is not open');
+  const result = await vscode.commands.executeCommand<{ checked: number; withProblems: number; skipped: number; cancelled: boolean }>('imr.checkFolder', vscode.Uri.file(dir));
+  assert.deepEqual([result.checked, result.withProblems, result.skipped, result.cancelled], [1, 1, 1, false]);
+  const ds = await diagnosticsWhen(uri, 'the folder check\'s diagnostics on the letter that is not open', (d) => d.length === 2);
+  assert.deepEqual(codes(ds), ['injury-date-mismatch', 'visits-over-limit']);
+  assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === letter), 'still not open');
+  // The 144 real letters, timed from the command (the note reports it).
+  const real = join(sharedDir(), 'real-imr');
+  const t0 = Date.now();
+  const all = await vscode.commands.executeCommand<{ checked: number; skipped: number; ms: number }>('imr.checkFolder', vscode.Uri.file(real));
+  console.log(`    checked ${all.checked} real letters (${all.skipped} skipped) in ${Date.now() - t0} ms from the command (${all.ms} ms in the server)`);
+  assert.equal(all.checked + all.skipped, readdirSync(real, { recursive: true }).filter((f) => /\.(md|txt)$/.test(String(f))).length);
+  // The same check as a task, read by the $imr-lint problem matcher.
+  const tasks = await vscode.tasks.fetchTasks({ type: 'imr-lint' });
+  assert.ok(tasks.length > 0, 'the imr-lint task type provides a task');
+  assert.deepEqual(tasks[0].problemMatchers, ['$imr-lint']);
+});
+
+test('IMR: New Determination opens the skeleton; the walkthrough opens', async () => {
+  await vscode.commands.executeCommand('imr.newDetermination');
+  const doc = await waitFor('an untitled determination', () => {
+    const d = vscode.window.activeTextEditor?.document;
+    return d && d.isUntitled && d.languageId === 'markdown' && d.getText().includes('IMR ISSUES, DECISIONS AND RATIONALES') ? d : undefined;
+  }, [vscode.window.onDidChangeActiveTextEditor as vscode.Event<unknown>, vscode.workspace.onDidChangeTextDocument as vscode.Event<unknown>]);
+  assert.match(doc.getText(), /Date of Injury/);
+  await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#gettingStarted`, false);
+  await waitFor('the walkthrough in the Welcome editor', () => allTabs().some((t) => /welcome|get started/i.test(t.label)), tabEvents);
+});
+
 function serverPids(): number[] | undefined {
   if (!existsSync('/proc/self/cmdline')) return undefined;
   const pids: number[] = [];

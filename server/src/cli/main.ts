@@ -338,3 +338,10 @@ class Output {
     });
   }
 }
+
+// Run as a script (dist/cli.cjs, as the editor's imr-lint task runs it); bin/imr-lint.cjs requires it instead.
+if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
