@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { GuidelineTableSchema } from '../server/src/guidelines/schema.ts';
 import { defaultGuidelineTable, RULES } from '../server/src/index.ts';
 import { SettingsSchema } from '../server/src/settings.ts';
-import { configuration, generatedFiles, guidelinesSchema } from '../scripts/gen-schema.ts';
+import { configSchema, configuration, generatedFiles, guidelinesSchema } from '../scripts/gen-schema.ts';
 import { ROOT } from './helpers/shared.ts';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -74,7 +74,8 @@ test('every rule id appears under imr.rules, with the four levels and a descript
   for (const [id, r] of Object.entries(rules)) {
     assert.deepEqual(r.enum, ['off', 'info', 'warning', 'error'], id);
     assert.ok(r.description.length > 10, id);
-    assert.match(r.markdownDescription, new RegExp(`docs/rules/${id}\\.md`), id);
+    // A command link: the page ships in the extension and opens in the Markdown preview, with no network.
+    assert.ok(r.markdownDescription.endsWith(`[Rule documentation](command:imr.showRuleDoc?${encodeURIComponent(JSON.stringify([id]))})`), id);
   }
   assert.equal(props['imr.rules'].additionalProperties, false);
 });
@@ -95,11 +96,26 @@ test('configuration() is stable and the guideline schema is draft-07 with descri
 });
 
 test('package.json wires the schema to guideline-table file names, and the built-in table is valid against the engine schema', () => {
-  assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: ['*.imr-guidelines.json', 'imr-guidelines.json'], url: './schemas/guidelines.schema.json' }]);
+  assert.deepEqual(pkg.contributes.jsonValidation, [
+    { fileMatch: ['*.imr-guidelines.json', 'imr-guidelines.json'], url: './schemas/guidelines.schema.json' },
+    { fileMatch: ['.imr-lint.jsonc'], url: './schemas/imr-lint-config.schema.json' },
+  ]);
   assert.ok(defaultGuidelineTable());
   // A documented example table (README) passes the zod schema the JSON Schema was generated from.
   const example = { rows: [{ id: 'massage-mtus', treatment: 'massage therapy', names: ['massage therapy', 'massage'], source: 'MTUS', guideline: { part: 'Chronic Pain Medical Treatment', edition: '2009' }, pages: ['60'], limit: { min: 4, max: 6, unit: 'visits', text: '4-6 visits' }, checkRequests: true, confirmed: true }] };
   assert.ok(GuidelineTableSchema.safeParse(example).success);
+});
+
+test('the .imr-lint.jsonc schema: comments allowed, every rule with its levels, the inline table is the table schema', () => {
+  const schema = configSchema();
+  assert.equal(schema.allowComments, true);
+  assert.equal(schema.additionalProperties, false);
+  const props = schema.properties as Record<string, any>;
+  assert.deepEqual(Object.keys(props).sort(), ['$schema', 'guidelines', 'ignore', 'include', 'layout', 'rules']);
+  assert.deepEqual(Object.keys(props.rules.properties).sort(), RULES.map((r) => r.meta.id).sort());
+  assert.deepEqual(props.rules.properties['late-decision'].enum, ['off', 'info', 'warning', 'error']);
+  assert.deepEqual(props.guidelines.anyOf[1].required, guidelinesSchema().required);
+  assert.deepEqual(props.layout.enum, ['auto', 'standard', 'notice-2013', 'documents-reviewed', 'professional-review']);
 });
 
 test('package.json: extension fields', () => {
