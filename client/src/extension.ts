@@ -30,6 +30,7 @@ import {
   COMMAND_FIX_ALL,
   COMMAND_SHOW_RULE_DOC,
   FIX_ALL_KIND,
+  WORKSPACE_TRUSTED,
   type InitializationOptions,
   LINT_STATUS,
   type LintStatusParams,
@@ -178,7 +179,8 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     // A workspace just trusted: send the settings again; the server pulls them, now unfiltered.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       if (!lc.isRunning()) return;
-      output.info('Workspace trusted: settings sent again (workspace imr.guidelines now applies).');
+      output.info('Workspace trusted: settings sent again (workspace imr.guidelines and a table a project file names now apply).');
+      void lc.sendNotification(WORKSPACE_TRUSTED);
       void lc.sendNotification(DidChangeConfigurationNotification.type, { settings: { [SETTINGS_SECTION]: settingsObject() } });
     }),
   );

@@ -120,3 +120,34 @@ describe('language server and .imr-lint.jsonc', () => {
     assert.ok(r.checked < 200, `${r.checked} checked before the cancel`);
   });
 });
+
+describe('language server, .imr-lint.jsonc in an untrusted workspace', () => {
+  let client: TestClient;
+  let dir: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'imr-lsp-untrusted-'));
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'cli', 'guidelines-massage-3.json'), join(dir, 'limits.json'));
+    writeFileSync(join(dir, '.imr-lint.jsonc'), '{"guidelines": "limits.json", "rules": {"no-such-rule": "off"}}');
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'cli', 'injury-mismatch.md'), join(dir, 'a.md'));
+    client = new TestClient();
+    client.settings = { debounceMs: 0, holdWhileTypingMs: 0 };
+    await client.initialize({}, { trusted: false });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a table named by path is read only once the workspace is trusted; a broken file not open is said once', async () => {
+    const uri = pathToFileURL(join(dir, 'a.md')).toString();
+    await client.open(uri, readFileSync(join(dir, 'a.md'), 'utf8'));
+    const before = await client.diagnosticsFor(uri, 1);
+    assert.ok(!before.some((d) => d.code === 'visits-over-limit'), '4 sessions are within the built-in 4-6');
+    await client.waitFor(() => client.messages.some((m) => /\.imr-lint\.jsonc has 2 problems/.test(m.message)), 'one message about the file');
+    const count = client.published.length;
+    await client.conn.sendNotification('imr/workspaceTrusted');
+    await client.waitFor(() => client.published.slice(count).some((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'visits-over-limit' && /2-3 visits/.test(String(d.message)))), 'the team table (2-3 visits) applies once trusted');
+    assert.equal(client.messages.filter((m) => /\.imr-lint\.jsonc has/.test(m.message)).length, 2, 'once before trust (2 problems), once after (1 problem left)');
+  });
+});
+

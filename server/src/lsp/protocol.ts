@@ -51,6 +51,9 @@ export interface CheckFolderProgress {
   total: number;
 }
 
+/** Client -> server notification: the workspace was trusted (a project file's table path may be read now). */
+export const WORKSPACE_TRUSTED = 'imr/workspaceTrusted';
+
 /** Commands the server executes (workspace/executeCommand). */
 export const COMMAND_FIX_ALL = 'imr.server.fixAll';
 /** Records a suppression in .imr-lint/suppressions.json: arguments [storePath, entry]. */

@@ -33,7 +33,7 @@ import { CONFIG_FILE } from '../config/projectConfig.js';
 import { effective, projectChoice } from '../config/effective.js';
 import type { GuidelineTable } from '../guidelines/table.js';
 import { type LoadedProjectConfig, ProjectConfigStore } from '../io/projectConfigStore.js';
-import { CHECK_FOLDER, CHECK_FOLDER_PROGRESS, type CheckFolderParams, COMMAND_FIX_ALL, COMMAND_SHOW_RULE_DOC, COMMAND_SUPPRESS, FIX_ALL_KIND, type InitializationOptions, LINT_STATUS, type LintStatusParams, SETTINGS_SECTION, SOURCE } from './protocol.js';
+import { WORKSPACE_TRUSTED, CHECK_FOLDER, CHECK_FOLDER_PROGRESS, type CheckFolderParams, COMMAND_FIX_ALL, COMMAND_SHOW_RULE_DOC, COMMAND_SUPPRESS, FIX_ALL_KIND, type InitializationOptions, LINT_STATUS, type LintStatusParams, SETTINGS_SECTION, SOURCE } from './protocol.js';
 import { checkDocumentParams, invalidParams, registerFeatures } from './features.js';
 import { checkFolder } from './folderCheck.js';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../features/semanticTokens.js';
@@ -218,6 +218,7 @@ export function startServer(connection: Connection): void {
     const text = doc.getText();
     let entry: Linted;
     const project = projectOf(doc);
+    tellProjectProblems(project.config);
     const choice = project.letter ? projectChoice(project.config, project.letter) : undefined;
     const wanted = choice === 'ignore' ? false : choice === 'include' ? settings.enable && (doc.languageId === 'markdown' || doc.languageId === 'plaintext') : shouldLint(doc.uri, doc.languageId, text, settings);
     if (!wanted) {
@@ -251,6 +252,17 @@ export function startServer(connection: Connection): void {
     const letter = path ?? (workspaceRoot ? join(workspaceRoot, 'Untitled.md') : undefined);
     if (!letter) return { config: projectConfigs.forFile('/') };
     return { config: projectConfigs.forFile(letter), letter: path };
+  }
+
+  /** A project file with mistakes that is not open: said once per distinct set of problems (open, they are diagnostics). */
+  let shownProjectProblem: string | undefined;
+  function tellProjectProblems(c: LoadedProjectConfig): void {
+    if (!c.path || c.problems.length === 0 || documents.get(pathToFileURL(c.path).toString())) return;
+    const key = `${c.path}\n${c.problems.map((p) => p.message).join('\n')}`;
+    if (key === shownProjectProblem) return;
+    shownProjectProblem = key;
+    const n = c.problems.length;
+    connection.window.showWarningMessage(`IMR: ${c.path} has ${n} problem${n === 1 ? '' : 's'} (${c.problems[0].message}${n > 1 ? ' ...' : ''}). The rest of it applies; open it to see where.`);
   }
 
   /** Settings, then the project file over them (config/effective.ts says why in that order). */
@@ -554,6 +566,11 @@ export function startServer(connection: Connection): void {
     if (!entry.result) return;
     const { edit, applied } = fixAllEdit(doc, entry.result.findings);
     if (applied > 0) await connection.workspace.applyEdit({ label: 'Fix all auto-fixable IMR problems', edit });
+  });
+
+  connection.onNotification(WORKSPACE_TRUSTED, () => {
+    trusted = true;
+    configChanged();
   });
 
   // "IMR: Check All Determinations in Folder": letters that are not open get their problems in the
