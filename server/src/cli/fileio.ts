@@ -81,7 +81,7 @@ export function decodeLetter(buf: Buffer, maxSize: number): { ok: true; text: st
   return { ok: true, text, bom };
 }
 
-function tooLarge(size: number, max: number): ReadFailed {
+export function tooLarge(size: number, max: number): ReadFailed {
   return { ok: false, code: 'too-large', message: `File too large (${formatSize(size)}; the limit is ${formatSize(max)}, see --max-size); skipped.` };
 }
 

@@ -9,13 +9,14 @@ import {
   defaultGuidelineTable, GuidelineTableError, loadUserGuidelineTable, MAX_GUIDELINE_TABLE_BYTES, type GuidelineTable,
 } from '../guidelines/table.js';
 import { lint } from '../engine.js';
-import { CONFIG_FILE, lineColumn } from '../config/projectConfig.js';
+import { CONFIG_FILE } from '../config/projectConfig.js';
+import { LineIndex } from '../text/lineIndex.js';
 import { effective, projectChoice } from '../config/effective.js';
 import { type LoadedProjectConfig, ProjectConfigStore } from '../io/projectConfigStore.js';
 import { ruleDoc } from '../io/ruleDocs.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import type { Finding, SeveritySetting } from '../types.js';
-import { decodeLetter, describeError, formatSize, readBounded, readLetter, readOnlyReason, removeStaleTempFiles, writeFileAtomic } from './fileio.js';
+import { decodeLetter, describeError, tooLarge, formatSize, readBounded, readLetter, readOnlyReason, removeStaleTempFiles, writeFileAtomic } from './fileio.js';
 import { expandArguments, languageOf } from './files.js';
 import { JsonReporter } from './json.js';
 import { helpText, parseOptions, UsageError, type CliOptions } from './options.js';
@@ -91,7 +92,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (!c.path || toldConfig.has(c.path) || c.problems.length === 0) return;
     toldConfig.add(c.path);
     for (const p of c.problems) {
-      const { line, column } = lineColumn(c.text, p.start);
+      const at = new LineIndex(c.text).positionAt(p.start);
+      const [line, column] = [at.line + 1, at.character + 1];
       io.stderr.write(`imr-lint: ${printable(`${displayPath(c.path, io.cwd)}:${line}:${column}: ${p.severity}: ${p.message}`)}\n`);
     }
   };
@@ -211,10 +213,10 @@ async function lintStdin(opts: CliOptions, io: CliIo, configFor: (file: string) 
   for await (const chunk of io.stdin ?? process.stdin) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += b.length;
-    if (size > opts.maxSize) break; // decodeLetter reports it; the rest is not read
+    if (size > opts.maxSize) break; // the rest is not read
     chunks.push(b);
   }
-  const decoded = decodeLetter(size > opts.maxSize ? Buffer.alloc(size) : Buffer.concat(chunks), opts.maxSize);
+  const decoded = size > opts.maxSize ? tooLarge(size, opts.maxSize) : decodeLetter(Buffer.concat(chunks), opts.maxSize);
   const report: FileReport = decoded.ok
     ? { file, display: name, findings: lint(decoded.text, lintOptionsOf(opts.stdinFilename ?? 'stdin.md', { project, cli })).findings }
     : { file, display: name, findings: [], error: { code: decoded.code, message: decoded.message.replace('The file', 'Standard input') } };
@@ -242,7 +244,10 @@ function printedConfig(file: string, c: LoadedProjectConfig, opts: CliOptions) {
     layout: e.layout ?? 'auto',
     guidelines: opts.guidelines !== undefined ? { from: 'command line', path: resolve(opts.guidelines) } : c.config.guidelinesPath !== undefined ? { from: CONFIG_FILE, path: c.config.guidelinesPath, loaded: !!c.table } : c.config.guidelinesTable ? { from: CONFIG_FILE, inline: true } : { from: 'built-in' },
     rules: Object.fromEntries(RULES.map((r) => [r.meta.id, e.rules[r.meta.id] ?? r.meta.defaultSeverity])),
-    problems: c.problems.map((p) => ({ ...lineColumn(c.text, p.start), severity: p.severity, message: p.message })),
+    problems: c.problems.map((p) => {
+      const at = new LineIndex(c.text).positionAt(p.start);
+      return { line: at.line + 1, column: at.character + 1, severity: p.severity, message: p.message };
+    }),
   };
 }
 
